@@ -1,0 +1,56 @@
+package org.knead.publication;
+
+import java.time.Instant;
+import java.util.List;
+import org.knead.content.BodyArea;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.content.Pressure;
+import org.knead.revision.ClinicalReview;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What the public sees of an item: the content of its published revision, with the facts the
+ * public needs (which revision, when, and its clinical review). Written only by publishing and
+ * removed by unpublishing or archiving; a copy of the published revision kept ready to read.
+ */
+@Document("published")
+public record PublishedItem(
+        @Id String id,
+        @Indexed ContentType type,
+        String slug,
+        int revision,
+        Instant publishedAt,
+        Content content,
+        String contentHash,
+        ClinicalReview review,
+        boolean awaitingClinicalReview,
+        @Indexed Pressure pressure,
+        @Indexed List<BodyArea> bodyAreas) {
+
+    public static PublishedItem of(Content content, int revision, Instant publishedAt, String contentHash,
+            ClinicalReview review, boolean awaitingClinicalReview) {
+        return new PublishedItem(content.ref().id(), content.type(), content.slug(), revision, publishedAt, content,
+                contentHash, review, awaitingClinicalReview, content.pressure(), content.bodyAreas());
+    }
+
+    public ContentRef ref() {
+        return new ContentRef(type, slug);
+    }
+
+    public String title() {
+        return content.title();
+    }
+
+    public String summary() {
+        return content.summary();
+    }
+
+    /** Overdue for clinical re-review at {@code now}, or never reviewed at all although medical. */
+    public boolean isReviewOverdue(Instant now) {
+        return review != null && review.isOverdue(now);
+    }
+}

@@ -1,0 +1,24 @@
+package org.knead.review;
+
+import java.time.Instant;
+import org.knead.content.ContentRef;
+
+/**
+ * Something waiting for a reviewer.
+ *
+ * @param revision the revision to look at (for re-reviews, the published one)
+ * @param since    when it started waiting (submitted, or due)
+ */
+public record ReviewTask(Kind kind, ContentRef ref, String title, int revision, String author, Instant since) {
+
+    public enum Kind {
+        /** A revision waiting for a second pair of eyes. */
+        APPROVAL,
+        /** A revision that needs a clinician's sign-off. */
+        CLINICAL_SIGN_OFF,
+        /** Published medical content that no clinician has reviewed yet (imported). */
+        FIRST_REVIEW,
+        /** Published medical content past its next-review date. */
+        RE_REVIEW
+    }
+}

@@ -1,0 +1,443 @@
+package org.knead.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.knead.audit.AuditAction;
+import org.knead.audit.AuditLog;
+import org.knead.content.ContentHash;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.publication.PublishedItem;
+import org.knead.publication.Publisher;
+import org.knead.revision.ClinicalReview;
+import org.knead.revision.Item;
+import org.knead.revision.ItemStatus;
+import org.knead.revision.ReviewDecision;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionState;
+import org.knead.revision.RevisionStore;
+import org.knead.revision.ScheduledPublication;
+import org.knead.revision.WorkflowException;
+import org.knead.store.CoreProperties;
+import org.knead.user.AccessDeniedException;
+import org.knead.user.Actor;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The editorial workflow: DRAFT -> IN_REVIEW -> APPROVED or CHANGES_REQUESTED -> PUBLISHED, with
+ * unpublish, archive and scheduled publishing. Enforces four eyes (nobody approves their own
+ * revision) and clinical sign-off (medical warnings, and changes to a technique's cautions, need a
+ * clinician's approval of exactly that content before they can be published).
+ */
+@Service
+public class WorkflowService {
+
+    private final RevisionStore store;
+    private final Publisher publisher;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final CoreProperties settings;
+
+    public WorkflowService(RevisionStore store, Publisher publisher, AuditLog audit, Clock clock,
+            CoreProperties settings) {
+        this.store = store;
+        this.publisher = publisher;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Sends the latest revision to review. */
+    public Revision submit(ContentRef ref, int number, Actor actor) {
+        requireEditor(actor, "submit content for review");
+        Revision r = store.requireRevision(ref, number);
+        requireLatest(r);
+        requireActive(ref);
+        Revision submitted = store.transition(r, EnumSet.of(RevisionState.DRAFT, RevisionState.CHANGES_REQUESTED),
+                RevisionState.IN_REVIEW, null).orElseThrow(() -> wrongState(r, "submitted", "a draft"));
+        audit.record(actor, AuditAction.SUBMIT, r.itemId(), number,
+                requiresClinicalSignOff(submitted) ? "needs clinical sign-off" : null);
+        return submitted;
+    }
+
+    /**
+     * Approves a revision in review. Refuses its author (four eyes), and anyone but a clinician when
+     * the revision needs clinical sign-off. A clinician's approval is bound to the content's hash.
+     */
+    public Revision approve(ContentRef ref, int number, String comment, Actor actor) {
+        Revision r = store.requireRevision(ref, number);
+        requireReviewer(r, actor);
+        boolean clinical = requiresClinicalSignOff(r);
+        if (clinical && !actor.isClinician()) {
+            throw new AccessDeniedException("Revision " + number + " of " + ref.id()
+                    + " needs a clinician's sign-off; " + actor.username() + " is not a clinician.");
+        }
+        ReviewDecision decision = new ReviewDecision(actor.username(), actor.roles(),
+                ReviewDecision.Decision.APPROVED, clean(comment), clock.instant(), ContentHash.of(r.content()),
+                clinical);
+        Revision approved = store.transition(r, EnumSet.of(RevisionState.IN_REVIEW), RevisionState.APPROVED, decision)
+                .orElseThrow(() -> wrongState(r, "approved", "in review"));
+        audit.record(actor, clinical ? AuditAction.SIGN_OFF : AuditAction.APPROVE, r.itemId(), number, clean(comment));
+        return approved;
+    }
+
+    /** Sends a revision in review back to its author, with a comment saying what to change. */
+    public Revision requestChanges(ContentRef ref, int number, String comment, Actor actor) {
+        Revision r = store.requireRevision(ref, number);
+        requireReviewer(r, actor);
+        if (comment == null || comment.isBlank()) {
+            throw new WorkflowException("Say what should change: a request for changes needs a comment.");
+        }
+        boolean clinical = requiresClinicalSignOff(r) && actor.isClinician();
+        ReviewDecision decision = new ReviewDecision(actor.username(), actor.roles(),
+                ReviewDecision.Decision.CHANGES_REQUESTED, clean(comment), clock.instant(),
+                ContentHash.of(r.content()), clinical);
+        Revision sentBack = store.transition(r, EnumSet.of(RevisionState.IN_REVIEW), RevisionState.CHANGES_REQUESTED,
+                decision).orElseThrow(() -> wrongState(r, "sent back", "in review"));
+        audit.record(actor, AuditAction.REQUEST_CHANGES, r.itemId(), number, clean(comment));
+        return sentBack;
+    }
+
+    /** Publishes an approved revision now. Publishing the revision that is already published changes nothing. */
+    public Revision publish(ContentRef ref, int number, Actor actor) {
+        requireEditor(actor, "publish");
+        Revision published = doPublish(ref, number, actor.username());
+        audit.record(actor, AuditAction.PUBLISH, ref.id(), number, null);
+        return published;
+    }
+
+    /** Schedules an approved revision to be published at a future time. */
+    public Item schedule(ContentRef ref, int number, Instant at, Actor actor) {
+        requireEditor(actor, "schedule publishing");
+        Revision r = store.requireRevision(ref, number);
+        requireActive(ref);
+        if (r.state() != RevisionState.APPROVED) {
+            throw wrongState(r, "scheduled", "approved");
+        }
+        checkPublishable(r);
+        if (at == null || !at.isAfter(clock.instant())) {
+            throw new WorkflowException("A scheduled publication needs a time in the future; to publish now, publish.");
+        }
+        store.updateItem(ref.id(), null, new Update().set("scheduled", new ScheduledPublication(number, at,
+                actor.username())));
+        audit.record(actor, AuditAction.SCHEDULE, ref.id(), number, "at " + at);
+        return store.requireItem(ref);
+    }
+
+    public Item cancelSchedule(ContentRef ref, Actor actor) {
+        requireEditor(actor, "cancel a scheduled publication");
+        Item item = store.requireItem(ref);
+        if (item.scheduled() == null) {
+            throw new WorkflowException(ref.id() + " has no scheduled publication.");
+        }
+        store.updateItem(ref.id(), null, new Update().unset("scheduled"));
+        audit.record(actor, AuditAction.CANCEL_SCHEDULE, ref.id(), item.scheduled().revision(), null);
+        return store.requireItem(ref);
+    }
+
+    /**
+     * Publishes every scheduled publication that is due, including those that fell due while no
+     * Knead process was running. Safe to run concurrently and repeatedly: publishing is idempotent
+     * and a schedule is cleared only once its revision is published.
+     *
+     * @return how many were published
+     */
+    public int publishDue() {
+        Instant now = clock.instant();
+        List<Item> due = store.itemsWhere(Criteria.where("scheduled.at").lte(now), Sort.by("scheduled.at"));
+        int published = 0;
+        for (Item item : due) {
+            ScheduledPublication s = item.scheduled();
+            Actor scheduler = new Actor(s.scheduledBy(), Actor.SYSTEM.roles(), "scheduler");
+            try {
+                doPublish(item.ref(), s.revision(), s.scheduledBy());
+                audit.record(scheduler, AuditAction.PUBLISH, item.id(), s.revision(), "scheduled for " + s.at());
+                published++;
+            } catch (RuntimeException e) {
+                audit.record(scheduler, AuditAction.CANCEL_SCHEDULE, item.id(), s.revision(),
+                        "not published: " + e.getMessage());
+            }
+            store.updateItem(item.id(), Criteria.where("scheduled.revision").is(s.revision()),
+                    new Update().unset("scheduled"));
+        }
+        return published;
+    }
+
+    /** Takes an item off the public site; its revisions stay, and the revision can be published again. */
+    public Item unpublish(ContentRef ref, Actor actor) {
+        requireEditor(actor, "unpublish");
+        Item item = store.requireItem(ref);
+        if (!item.isPublished()) {
+            throw new WorkflowException(ref.id() + " is not published.");
+        }
+        withdraw(item, actor.username());
+        audit.record(actor, AuditAction.UNPUBLISH, ref.id(), item.publishedRevision(), null);
+        return store.requireItem(ref);
+    }
+
+    /** Archives an item: unpublished if it was, kept with all its history, and no longer edited. */
+    public Item archive(ContentRef ref, Actor actor) {
+        requireEditor(actor, "archive");
+        Item item = store.requireItem(ref);
+        if (item.status() == ItemStatus.ARCHIVED) {
+            throw new WorkflowException(ref.id() + " is already archived.");
+        }
+        if (item.isPublished()) {
+            withdraw(item, actor.username());
+        }
+        store.updateItem(ref.id(), null, new Update().set("status", ItemStatus.ARCHIVED).unset("scheduled"));
+        audit.record(actor, AuditAction.ARCHIVE, ref.id(), item.headRevision(), null);
+        return store.requireItem(ref);
+    }
+
+    public Item unarchive(ContentRef ref, Actor actor) {
+        requireEditor(actor, "restore from the archive");
+        Item item = store.requireItem(ref);
+        if (item.status() != ItemStatus.ARCHIVED) {
+            throw new WorkflowException(ref.id() + " is not archived.");
+        }
+        store.updateItem(ref.id(), null, new Update().set("status", ItemStatus.ACTIVE));
+        audit.record(actor, AuditAction.UNARCHIVE, ref.id(), item.headRevision(), null);
+        return store.requireItem(ref);
+    }
+
+    /**
+     * A clinician confirms the published revision of a medical item after reviewing it again (or for
+     * the first time, for imported content): the review date moves on.
+     */
+    public Item confirmReview(ContentRef ref, String comment, Actor actor) {
+        if (!actor.isClinician()) {
+            throw new AccessDeniedException(actor.username() + " may not sign off medical content: only clinicians may.");
+        }
+        Item item = store.requireItem(ref);
+        if (!item.isPublished()) {
+            throw new WorkflowException(ref.id() + " is not published: review its revisions in the review queue.");
+        }
+        Revision r = store.requireRevision(ref, item.publishedRevision());
+        if (r.author().equals(actor.username())) {
+            throw new AccessDeniedException("Four eyes: " + actor.username() + " wrote revision " + r.number()
+                    + " and cannot sign it off.");
+        }
+        ClinicalReview review = newReview(actor.username(), r);
+        store.updateItem(ref.id(), null, new Update().set("review", review).set("awaitingClinicalReview", false));
+        publisher.refresh(PublishedItem.of(r.content(), r.number(), item.publishedAt(), r.contentHash(), review,
+                false), actor.username());
+        audit.record(actor, AuditAction.SIGN_OFF, ref.id(), r.number(), "re-review: " + clean(comment));
+        return store.requireItem(ref);
+    }
+
+    /** What waits for this person: clinical work for clinicians, four-eyes approvals for editors. */
+    public List<ReviewTask> queueFor(Actor actor) {
+        List<ReviewTask> tasks = new ArrayList<>();
+        for (Revision r : store.revisionsInState(List.of(RevisionState.IN_REVIEW))) {
+            if (r.author().equals(actor.username())) {
+                continue;
+            }
+            boolean clinical = requiresClinicalSignOff(r);
+            if (clinical && actor.isClinician()) {
+                tasks.add(task(ReviewTask.Kind.CLINICAL_SIGN_OFF, r, r.createdAt()));
+            } else if (!clinical && (actor.isEditor() || actor.isClinician())) {
+                tasks.add(task(ReviewTask.Kind.APPROVAL, r, r.createdAt()));
+            }
+        }
+        if (actor.isClinician()) {
+            for (Item item : clinicalAttention()) {
+                Revision r = store.requireRevision(item.ref(), item.publishedRevision());
+                ReviewTask.Kind kind = item.awaitingClinicalReview() || item.review() == null
+                        ? ReviewTask.Kind.FIRST_REVIEW : ReviewTask.Kind.RE_REVIEW;
+                Instant since = kind == ReviewTask.Kind.RE_REVIEW ? item.review().nextReviewDue() : item.publishedAt();
+                tasks.add(task(kind, r, since));
+            }
+        }
+        tasks.sort(Comparator.comparing(ReviewTask::since, Comparator.nullsLast(Comparator.naturalOrder())));
+        return tasks;
+    }
+
+    /** Published medical items that need a clinician: never reviewed, or past their review date. */
+    public List<Item> clinicalAttention() {
+        Instant now = clock.instant();
+        Criteria published = Criteria.where("publishedRevision").ne(null);
+        Criteria needs = new Criteria().orOperator(
+                Criteria.where("awaitingClinicalReview").is(true),
+                Criteria.where("review.nextReviewDue").lt(now),
+                Criteria.where("medical").is(true).and("review").is(null));
+        return store.itemsWhere(new Criteria().andOperator(published, needs), Sort.by("_id"));
+    }
+
+    /** Published medical items past their next-review date. */
+    public List<Item> overdue() {
+        Instant now = clock.instant();
+        return store.itemsWhere(Criteria.where("review.nextReviewDue").lt(now).and("publishedRevision").ne(null),
+                Sort.by("review.nextReviewDue"));
+    }
+
+    /** Approved revisions waiting to be published or scheduled. */
+    public List<Revision> readyToPublish() {
+        return store.revisionsInState(List.of(RevisionState.APPROVED));
+    }
+
+    public List<Item> scheduled() {
+        return store.itemsWhere(Criteria.where("scheduled").ne(null), Sort.by("scheduled.at"));
+    }
+
+    /**
+     * Whether publishing this revision needs a clinician's sign-off: every revision of a medical
+     * warning, and a technique revision whose cautions differ from what is published.
+     */
+    public boolean requiresClinicalSignOff(Revision r) {
+        if (r.type().isMedical()) {
+            return true;
+        }
+        if (r.type() != ContentType.TECHNIQUE) {
+            return false;
+        }
+        List<String> publishedCautions = store.item(r.ref())
+                .filter(Item::isPublished)
+                .filter(i -> i.publishedRevision() != r.number())
+                .flatMap(i -> store.revision(r.ref(), i.publishedRevision()))
+                .map(p -> p.content().cautions())
+                .orElse(null);
+        if (publishedCautions == null) {
+            Optional<Item> item = store.item(r.ref());
+            boolean isPublishedOne = item.map(i -> Objects.equals(i.publishedRevision(), r.number())).orElse(false);
+            return !isPublishedOne && !r.content().cautions().isEmpty();
+        }
+        return !new java.util.HashSet<>(publishedCautions).equals(new java.util.HashSet<>(r.content().cautions()));
+    }
+
+    /** The reference import: publishes its own revision without review, marking medical items as awaiting review. */
+    public Revision publishImported(ContentRef ref, int number) {
+        Revision r = store.requireRevision(ref, number);
+        Instant now = clock.instant();
+        Revision published = store.transition(r, EnumSet.of(RevisionState.DRAFT), RevisionState.PUBLISHED, null)
+                .orElseThrow(() -> wrongState(r, "published by the import", "a draft"));
+        boolean awaiting = r.type().isMedical();
+        store.updateItem(ref.id(), null, new Update().set("publishedRevision", number).set("publishedAt", now)
+                .set("awaitingClinicalReview", awaiting));
+        publisher.publish(PublishedItem.of(r.content(), number, now, r.contentHash(), null, awaiting), "import");
+        return published;
+    }
+
+    private Revision doPublish(ContentRef ref, int number, String actorName) {
+        Revision r = store.requireRevision(ref, number);
+        Item item = store.requireItem(ref);
+        if (item.status() == ItemStatus.ARCHIVED) {
+            throw new WorkflowException(ref.id() + " is archived; restore it from the archive before publishing.");
+        }
+        if (r.state() == RevisionState.PUBLISHED && Objects.equals(item.publishedRevision(), number)) {
+            return r;
+        }
+        checkPublishable(r);
+        Instant now = clock.instant();
+        Optional<ReviewDecision> clinicalApproval = r.clinicalApproval();
+        Revision published = store.transition(r, EnumSet.of(RevisionState.APPROVED, RevisionState.PUBLISHED),
+                RevisionState.PUBLISHED, null).orElseThrow(() -> wrongState(r, "published", "approved"));
+        Integer previous = item.publishedRevision();
+        if (previous != null && previous != number) {
+            store.revision(ref, previous).ifPresent(p -> store.transition(p, EnumSet.of(RevisionState.PUBLISHED),
+                    RevisionState.SUPERSEDED, null));
+        }
+        ClinicalReview review = clinicalApproval.map(a -> new ClinicalReview(a.reviewer(), a.at(),
+                plusInterval(a.at()), number, r.contentHash())).orElse(item.review());
+        boolean awaiting = clinicalApproval.isEmpty() && item.awaitingClinicalReview();
+        Update u = new Update().set("publishedRevision", number).set("publishedAt", now)
+                .set("awaitingClinicalReview", awaiting);
+        if (review != null) {
+            u.set("review", review);
+        }
+        store.updateItem(ref.id(), null, u);
+        publisher.publish(PublishedItem.of(r.content(), number, now, r.contentHash(), review, awaiting), actorName);
+        return published;
+    }
+
+    private void checkPublishable(Revision r) {
+        if (r.state() != RevisionState.APPROVED) {
+            throw wrongState(r, "published", "approved");
+        }
+        String hash = ContentHash.of(r.content());
+        if (!hash.equals(r.contentHash())) {
+            throw new WorkflowException("Revision " + r.number() + " of " + r.itemId()
+                    + " does not match the content that was approved; it cannot be published.");
+        }
+        boolean approvedByAnother = r.reviews().stream()
+                .anyMatch(d -> d.approves(hash) && !d.reviewer().equals(r.author()));
+        if (!approvedByAnother) {
+            throw new WorkflowException("Revision " + r.number() + " of " + r.itemId()
+                    + " has no approval of its exact content by someone other than its author.");
+        }
+        if (requiresClinicalSignOff(r) && r.clinicalApproval().isEmpty()) {
+            throw new WorkflowException("Revision " + r.number() + " of " + r.itemId()
+                    + " needs a clinician's sign-off of this exact content before it can be published.");
+        }
+    }
+
+    private void withdraw(Item item, String actorName) {
+        store.updateItem(item.id(), null, new Update().unset("publishedRevision").unset("publishedAt")
+                .unset("scheduled"));
+        store.revision(item.ref(), item.publishedRevision()).ifPresent(p -> store.transition(p,
+                EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED, null));
+        publisher.withdraw(item.ref(), actorName);
+    }
+
+    private ClinicalReview newReview(String reviewer, Revision r) {
+        Instant now = clock.instant();
+        return new ClinicalReview(reviewer, now, plusInterval(now), r.number(), r.contentHash());
+    }
+
+    private Instant plusInterval(Instant from) {
+        return from.atOffset(ZoneOffset.UTC).plus(settings.reviewInterval()).toInstant();
+    }
+
+    private void requireReviewer(Revision r, Actor actor) {
+        if (!actor.isEditor() && !actor.isClinician()) {
+            throw new AccessDeniedException(actor.username() + " may not review content.");
+        }
+        if (r.author().equals(actor.username())) {
+            throw new AccessDeniedException("Four eyes: " + actor.username() + " wrote revision " + r.number()
+                    + " of " + r.itemId() + " and cannot review it; ask a colleague.");
+        }
+    }
+
+    private void requireLatest(Revision r) {
+        Revision latest = store.latest(r.ref()).orElseThrow();
+        if (latest.number() != r.number()) {
+            throw new WorkflowException("Revision " + r.number() + " of " + r.itemId() + " is not the latest (revision "
+                    + latest.number() + " by " + latest.author() + " is); submit the latest one.");
+        }
+    }
+
+    private void requireActive(ContentRef ref) {
+        if (store.requireItem(ref).status() == ItemStatus.ARCHIVED) {
+            throw new WorkflowException(ref.id() + " is archived; restore it from the archive first.");
+        }
+    }
+
+    private static void requireEditor(Actor actor, String what) {
+        if (!actor.isEditor()) {
+            throw new AccessDeniedException(actor.username() + " may not " + what + ": only editors may.");
+        }
+    }
+
+    private static WorkflowException wrongState(Revision r, String verb, String required) {
+        return new WorkflowException("Revision " + r.number() + " of " + r.itemId() + " is " + r.state().label()
+                + "; only a revision that is " + required + " can be " + verb + ".");
+    }
+
+    private static ReviewTask task(ReviewTask.Kind kind, Revision r, Instant since) {
+        return new ReviewTask(kind, r.ref(), r.title(), r.number(), r.author(), since);
+    }
+
+    private static String clean(String comment) {
+        return comment == null ? "" : comment.strip();
+    }
+}

@@ -1,0 +1,177 @@
+package org.knead.revision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.knead.audit.AuditAction;
+import org.knead.audit.AuditLog;
+import org.knead.content.Content;
+import org.knead.content.ContentHash;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentValidationException;
+import org.knead.content.ContentValidator;
+import org.knead.user.AccessDeniedException;
+import org.knead.user.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creating and editing content. Every save appends a new immutable revision; a save based on a
+ * revision that is no longer the latest is refused, naming who saved in between.
+ */
+@Service
+public class ContentService {
+
+    private static final int MAX_NOTE = 500;
+
+    private final RevisionStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ContentService(RevisionStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a new item with its first revision, a draft. */
+    public Revision create(Content content, String changeNote, Actor actor) {
+        requireEditor(actor, "create content");
+        validate(content);
+        Instant now = clock.instant();
+        try {
+            store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
+                    actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
+                    content.type().isMedical(), now, actor.username()));
+        } catch (DuplicateKeyException e) {
+            throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
+                    + "' already exists; choose another slug.");
+        }
+        Revision first = append(content.ref(), 0, content, changeNote, actor, null);
+        audit.record(actor, AuditAction.CREATE, first.itemId(), first.number(), note(changeNote));
+        return first;
+    }
+
+    /**
+     * Saves a new revision of an item.
+     *
+     * @param basedOn the revision number the editor started from
+     * @throws StaleRevisionException when someone saved after {@code basedOn}; nothing is written
+     */
+    public Revision save(ContentRef ref, int basedOn, Content content, String changeNote, Actor actor) {
+        requireEditor(actor, "save content");
+        if (!ref.equals(content.ref())) {
+            throw new ContentValidationException("The slug and type of an item cannot change (" + ref.id()
+                    + "); create a new item instead.");
+        }
+        requireActive(ref);
+        validate(content);
+        Revision saved = append(ref, basedOn, content, changeNote, actor, null);
+        audit.record(actor, AuditAction.SAVE, saved.itemId(), saved.number(), note(changeNote));
+        return saved;
+    }
+
+    /** Restores an old revision by appending a new revision with its content. */
+    public Revision restore(ContentRef ref, int revisionToRestore, int basedOn, Actor actor) {
+        requireEditor(actor, "restore a revision");
+        requireActive(ref);
+        Revision old = store.requireRevision(ref, revisionToRestore);
+        validate(old.content());
+        String note = "Restored revision " + revisionToRestore;
+        Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore);
+        audit.record(actor, AuditAction.RESTORE, restored.itemId(), restored.number(), note);
+        return restored;
+    }
+
+    public Optional<Item> item(ContentRef ref) {
+        return store.item(ref);
+    }
+
+    public Item requireItem(ContentRef ref) {
+        return store.requireItem(ref);
+    }
+
+    /** Every revision of an item, newest first. */
+    public List<Revision> history(ContentRef ref) {
+        store.requireItem(ref);
+        return store.history(ref);
+    }
+
+    public Revision revision(ContentRef ref, int number) {
+        return store.requireRevision(ref, number);
+    }
+
+    public Revision latest(ContentRef ref) {
+        return store.latest(ref).orElseThrow(() -> new NotFoundException("There is no " + ref.type().key() + " '"
+                + ref.slug() + "'."));
+    }
+
+    /** Compares revision {@code from} with revision {@code to}, field by field. */
+    public RevisionComparison compare(ContentRef ref, int from, int to) {
+        Revision a = store.requireRevision(ref, from);
+        Revision b = store.requireRevision(ref, to);
+        return new RevisionComparison(a, b, RevisionDiffer.compare(a.content(), b.content()));
+    }
+
+    public List<Item> list(ItemFilter filter, int offset, int limit) {
+        return store.items(filter, clock.instant(), offset, limit);
+    }
+
+    public long count(ItemFilter filter) {
+        return store.count(filter, clock.instant());
+    }
+
+    private Revision append(ContentRef ref, int basedOn, Content content, String changeNote, Actor actor,
+            Integer restoredFrom) {
+        if (changeNote != null && changeNote.length() > MAX_NOTE) {
+            throw new ContentValidationException("The change note may be at most " + MAX_NOTE + " characters.");
+        }
+        Optional<Revision> latest = store.latest(ref);
+        int latestNumber = latest.map(Revision::number).orElse(0);
+        if (basedOn < 0 || basedOn > latestNumber) {
+            throw new ContentValidationException("Revision " + basedOn + " of " + ref.id() + " does not exist.");
+        }
+        if (basedOn < latestNumber) {
+            throw stale(ref, basedOn, latestNumber);
+        }
+        int number = basedOn + 1;
+        Revision revision = new Revision(Revision.idOf(ref.id(), number), ref.id(), ref.type(), ref.slug(), number,
+                content, ContentHash.of(content), actor.username(), clock.instant(),
+                changeNote == null ? "" : changeNote.strip(), basedOn == 0 ? null : basedOn, restoredFrom,
+                RevisionState.DRAFT, List.of(), false);
+        try {
+            store.insert(revision);
+        } catch (DuplicateKeyException raced) {
+            throw stale(ref, basedOn, store.latest(ref).map(Revision::number).orElse(number));
+        }
+        store.advanceHead(revision);
+        return revision;
+    }
+
+    private StaleRevisionException stale(ContentRef ref, int basedOn, int latest) {
+        Revision inBetween = store.requireRevision(ref, basedOn + 1);
+        return new StaleRevisionException(ref, basedOn, latest, inBetween.author(), inBetween.createdAt());
+    }
+
+    private void validate(Content content) {
+        ContentValidator.validate(content, store::exists);
+    }
+
+    private void requireActive(ContentRef ref) {
+        Item item = store.requireItem(ref);
+        if (item.status() == ItemStatus.ARCHIVED) {
+            throw new WorkflowException(ref.id() + " is archived; restore it from the archive before editing.");
+        }
+    }
+
+    static void requireEditor(Actor actor, String what) {
+        if (!actor.isEditor()) {
+            throw new AccessDeniedException(actor.username() + " may not " + what + ": only editors may.");
+        }
+    }
+
+    private static String note(String changeNote) {
+        return changeNote == null ? "" : changeNote;
+    }
+}

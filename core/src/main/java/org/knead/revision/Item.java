@@ -1,0 +1,48 @@
+package org.knead.revision;
+
+import java.time.Instant;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An item's head: which revision is the latest, which one is published, its review standing.
+ * A summary of its revisions kept for listing; the revisions themselves are the record.
+ *
+ * @param id                     {@code type:slug}
+ * @param awaitingClinicalReview published without a clinician's sign-off yet (imported warnings)
+ */
+@Document("items")
+public record Item(
+        @Id String id,
+        @Indexed ContentType type,
+        String slug,
+        String title,
+        int headRevision,
+        String headAuthor,
+        Instant headAt,
+        @Indexed RevisionState headState,
+        Integer publishedRevision,
+        Instant publishedAt,
+        @Indexed ItemStatus status,
+        ScheduledPublication scheduled,
+        ClinicalReview review,
+        boolean awaitingClinicalReview,
+        boolean medical,
+        Instant createdAt,
+        String createdBy) {
+
+    public ContentRef ref() {
+        return new ContentRef(type, slug);
+    }
+
+    public boolean isPublished() {
+        return publishedRevision != null;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return review != null && review.isOverdue(now);
+    }
+}

@@ -1,0 +1,62 @@
+package org.knead.revision;
+
+import java.time.Instant;
+import java.util.List;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One immutable revision of an item: the full content, who saved it, when and why. Its id is
+ * {@code itemId#number}, so two saves can never both become the same revision number: the store's
+ * unique id is the compare-and-set. Only the workflow {@link #state} and {@link #reviews} change
+ * after it is written, each through a conditional update.
+ */
+@Document("revisions")
+public record Revision(
+        @Id String id,
+        @Indexed String itemId,
+        ContentType type,
+        String slug,
+        int number,
+        Content content,
+        String contentHash,
+        @Indexed String author,
+        Instant createdAt,
+        String changeNote,
+        Integer basedOn,
+        Integer restoredFrom,
+        @Indexed RevisionState state,
+        List<ReviewDecision> reviews,
+        boolean clinicalSignOffRequired) {
+
+    public Revision {
+        reviews = reviews == null ? List.of() : List.copyOf(reviews);
+    }
+
+    public static String idOf(String itemId, int number) {
+        return itemId + "#" + number;
+    }
+
+    public ContentRef ref() {
+        return new ContentRef(type, slug);
+    }
+
+    public String title() {
+        return content.title();
+    }
+
+    /** The latest clinical approval given for exactly this content, if any. */
+    public java.util.Optional<ReviewDecision> clinicalApproval() {
+        return reviews.stream()
+                .filter(r -> r.clinical() && r.approves(contentHash))
+                .reduce((a, b) -> b);
+    }
+
+    public java.util.Optional<ReviewDecision> lastDecision() {
+        return reviews.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reviews.get(reviews.size() - 1));
+    }
+}

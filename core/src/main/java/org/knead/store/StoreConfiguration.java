@@ -1,0 +1,69 @@
+package org.knead.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+
+/**
+ * Chooses the store: the MongoDB of {@code knead.store.uri} ({@code MONGODB_URI}) when set; else the
+ * embedded store on {@code knead.store.host:port}, joining one that another Knead process already
+ * runs there, or starting it in this process.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    /** The store this process runs, if it runs one. */
+    public record StoreHandle(Optional<EmbeddedStore> embedded, String connectionString) implements AutoCloseable {
+        @Override
+        public void close() {
+            embedded.ifPresent(EmbeddedStore::close);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    StoreHandle storeHandle(StoreProperties props) {
+        if (!props.usesEmbedded()) {
+            LOG.info("Using MongoDB at {}", redact(props.uri()));
+            return new StoreHandle(Optional.empty(), props.uri());
+        }
+        if ("memory".equalsIgnoreCase(props.backend())) {
+            EmbeddedStore store = EmbeddedStore.startInMemory(props.host(), props.port());
+            return new StoreHandle(Optional.of(store), store.connectionString());
+        }
+        if (EmbeddedStore.isListening(props.host(), props.port())) {
+            String uri = EmbeddedStore.connectionString(props.host(), props.port());
+            LOG.info("Joining the Knead store already running at {}", uri);
+            return new StoreHandle(Optional.empty(), uri);
+        }
+        EmbeddedStore store = EmbeddedStore.startPersistent(props.dataDir(), props.host(), props.port());
+        return new StoreHandle(Optional.of(store), store.connectionString());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreHandle store) {
+        return MongoClients.create(store.connectionString());
+    }
+
+    @Bean
+    MongoDatabaseFactory mongoDatabaseFactory(MongoClient client, StoreHandle store, StoreProperties props) {
+        String database = Optional.ofNullable(new ConnectionString(store.connectionString()).getDatabase())
+                .filter(d -> !d.isBlank()).orElse(props.database());
+        if ("admin".equals(database)) {
+            throw new IllegalStateException("Knead's database must not be named 'admin'; choose another name.");
+        }
+        return new SimpleMongoClientDatabaseFactory(client, database);
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+}

@@ -1,0 +1,8 @@
+package org.knead.user;
+
+/** The actor lacks the role or standing for this action; the message says which. */
+public class AccessDeniedException extends RuntimeException {
+    public AccessDeniedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,35 @@
+package org.knead.user;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is doing something, as core sees it: a user name, the roles they hold, and where the
+ * request came from (an address, or "system" for the scheduler and the import).
+ */
+public record Actor(String username, Set<Role> roles, String origin) {
+
+    public static final Actor SYSTEM = new Actor("system", Set.of(Role.ADMIN, Role.EDITOR), "system");
+
+    public Actor {
+        Objects.requireNonNull(username, "username");
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        origin = origin == null ? "unknown" : origin;
+    }
+
+    public static Actor of(String username, Role... roles) {
+        return new Actor(username, Set.of(roles), "local");
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isEditor() {
+        return has(Role.EDITOR) || has(Role.ADMIN);
+    }
+
+    public boolean isClinician() {
+        return has(Role.CLINICIAN);
+    }
+}

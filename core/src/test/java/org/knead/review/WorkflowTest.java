@@ -1,0 +1,120 @@
+package org.knead.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knead.content.BodyArea;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.content.Pressure;
+import org.knead.content.Severity;
+import org.knead.publication.PublicationAction;
+import org.knead.publication.PublicationEntry;
+import org.knead.publication.PublicationLog;
+import org.knead.publication.PublishedContent;
+import org.knead.revision.ContentService;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionState;
+import org.knead.revision.WorkflowException;
+import org.knead.testing.CoreTestApplication;
+import org.knead.testing.MutableClock;
+import org.knead.testing.StoreCleaner;
+import org.knead.user.AccessDeniedException;
+import org.knead.user.Actor;
+import org.knead.user.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@SpringBootTest(classes = CoreTestApplication.class)
+class WorkflowTest {
+
+    static final Actor ANNA = Actor.of("anna", Role.EDITOR);
+    static final Actor BEN = Actor.of("ben", Role.EDITOR);
+    static final Actor CLARA = Actor.of("clara", Role.CLINICIAN);
+
+    @Autowired ContentService content;
+    @Autowired WorkflowService workflow;
+    @Autowired PublishedContent published;
+    @Autowired PublicationLog log;
+    @Autowired MongoTemplate mongo;
+    @Autowired MutableClock clock;
+
+    @BeforeEach
+    void clean() {
+        StoreCleaner.clean(mongo);
+    }
+
+    @Test
+    void anApprovedRevisionIsPublishedAndLogged() {
+        Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", ANNA);
+        workflow.submit(r.ref(), 1, ANNA);
+        workflow.approve(r.ref(), 1, "fine", BEN);
+        long before = log.lastSequence();
+
+        workflow.publish(r.ref(), 1, ANNA);
+
+        assertThat(published.find(r.ref())).get().extracting(p -> p.content().title()).isEqualTo("Stiff neck");
+        List<PublicationEntry> entries = log.readAfter(before, 10);
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(PublicationAction.PUBLISHED);
+            assertThat(e.itemId()).isEqualTo("symptom:stiff-neck");
+            assertThat(e.sequence()).isEqualTo(before + 1);
+        });
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnRevision() {
+        Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", ANNA);
+        workflow.submit(r.ref(), 1, ANNA);
+
+        assertThatThrownBy(() -> workflow.approve(r.ref(), 1, "mine", ANNA))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Four eyes");
+        assertThat(content.revision(r.ref(), 1).state()).isEqualTo(RevisionState.IN_REVIEW);
+    }
+
+    @Test
+    void aWarningNeedsAClinicianAndTheSignOffIsBoundToItsContent() {
+        content.create(symptom("numbness", "Numbness"), "", ANNA);
+        Revision w = content.create(warning("numb-arms", "Numb arms"), "", ANNA);
+        ContentRef ref = w.ref();
+        workflow.submit(ref, 1, ANNA);
+
+        assertThatThrownBy(() -> workflow.approve(ref, 1, "ok", BEN)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("clinician");
+        workflow.approve(ref, 1, "clinically sound", CLARA);
+        workflow.publish(ref, 1, ANNA);
+
+        var item = content.requireItem(ref);
+        assertThat(item.review().reviewedBy()).isEqualTo("clara");
+        assertThat(item.review().nextReviewDue()).isAfter(clock.instant().plus(Duration.ofDays(360)));
+        assertThat(published.find(ref).orElseThrow().review().reviewedBy()).isEqualTo("clara");
+    }
+
+    @Test
+    void aPublishRefusesARevisionThatWasNeverApproved() {
+        Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", ANNA);
+        assertThatThrownBy(() -> workflow.publish(r.ref(), 1, ANNA)).isInstanceOf(WorkflowException.class);
+        assertThat(published.find(r.ref())).isEmpty();
+    }
+
+    static Content symptom(String slug, String title) {
+        return Content.builder(ContentType.SYMPTOM, slug).title(title).summary("What it feels like.").build();
+    }
+
+    static Content warning(String slug, String title) {
+        return Content.builder(ContentType.WARNING, slug).title(title).summary("A red flag.")
+                .severity(Severity.SEE_A_DOCTOR).advice("See a doctor.").triggerSymptoms(List.of("numbness"))
+                .triggerPhrases(List.of("numb arms")).build();
+    }
+
+    static Content technique(String slug, List<String> cautions) {
+        return Content.builder(ContentType.TECHNIQUE, slug).title("Technique " + slug).summary("Helps.")
+                .pressure(Pressure.GENTLE).bodyAreas(List.of(BodyArea.NECK)).cautions(cautions).build();
+    }
+}
