@@ -61,13 +61,13 @@ public final class EmbeddedStore implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // bind() rethrows the checked BindException undeclared
             backend.close();
             if (hasCause(e, BindException.class)) {
                 throw new IllegalStateException("Cannot start the embedded store: port " + port + " on " + host
                         + " is already in use. Stop what uses it, or choose another port (KNEAD_STORE_PORT).", e);
             }
-            throw e;
+            throw new IllegalStateException("Cannot start the embedded store on " + host + ":" + port, e);
         }
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded store listening on {}:{} ({})", host, address.getPort(), where);
