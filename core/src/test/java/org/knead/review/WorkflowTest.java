@@ -44,6 +44,7 @@ class WorkflowTest {
     @Autowired PublicationLog log;
     @Autowired MongoTemplate mongo;
     @Autowired MutableClock clock;
+    @Autowired org.knead.audit.AuditLog audit;
 
     @BeforeEach
     void clean() {
@@ -101,6 +102,43 @@ class WorkflowTest {
         Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", ANNA);
         assertThatThrownBy(() -> workflow.publish(r.ref(), 1, ANNA)).isInstanceOf(WorkflowException.class);
         assertThat(published.find(r.ref())).isEmpty();
+    }
+
+    @Test
+    void archivingWithdrawsFromThePublicKeepsHistoryAndStopsEdits() {
+        Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", ANNA);
+        workflow.submit(r.ref(), 1, ANNA);
+        workflow.approve(r.ref(), 1, "fine", BEN);
+        workflow.publish(r.ref(), 1, ANNA);
+
+        workflow.archive(r.ref(), ANNA);
+
+        assertThat(published.find(r.ref())).isEmpty();
+        assertThat(content.history(r.ref())).hasSize(1);
+        assertThat(log.last().orElseThrow().action()).isEqualTo(PublicationAction.UNPUBLISHED);
+        assertThatThrownBy(() -> content.save(r.ref(), 1, symptom("stiff-neck", "x"), "", ANNA))
+                .isInstanceOf(WorkflowException.class).hasMessageContaining("archived");
+        workflow.unarchive(r.ref(), ANNA);
+        workflow.publish(r.ref(), 1, ANNA);
+        assertThat(published.find(r.ref())).isPresent();
+    }
+
+    @Test
+    void everyWorkflowStepIsAuditedWithWhoAndWhere() {
+        Actor fromAddress = new Actor("anna", java.util.Set.of(Role.EDITOR), "192.0.2.7");
+        Revision r = content.create(symptom("stiff-neck", "Stiff neck"), "first", fromAddress);
+        workflow.submit(r.ref(), 1, fromAddress);
+        workflow.requestChanges(r.ref(), 1, "Say where it hurts.", BEN);
+
+        var entries = audit.find(org.knead.audit.AuditQuery.byItem(r.ref().id()), 0, 10);
+        assertThat(entries).extracting(org.knead.audit.AuditEntry::action).containsExactly(
+                org.knead.audit.AuditAction.REQUEST_CHANGES, org.knead.audit.AuditAction.SUBMIT,
+                org.knead.audit.AuditAction.CREATE);
+        assertThat(entries.get(2).origin()).isEqualTo("192.0.2.7");
+        assertThat(entries.get(0).detail()).isEqualTo("Say where it hurts.");
+        assertThat(audit.count(new org.knead.audit.AuditQuery(null, null, null, clock.instant().plusSeconds(1), null)))
+                .isZero();
+        assertThat(content.revision(r.ref(), 1).lastDecision().orElseThrow().comment()).isEqualTo("Say where it hurts.");
     }
 
     static Content symptom(String slug, String title) {

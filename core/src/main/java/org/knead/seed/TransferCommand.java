@@ -1,0 +1,59 @@
+package org.knead.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.knead.user.Actor;
+import org.knead.user.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Export and import from the command line ({@code ./knead export FILE}, {@code ./knead import FILE}):
+ * runs once when {@code knead.transfer.export} or {@code knead.transfer.import} names a file.
+ */
+@Component
+@ConditionalOnExpression("'${knead.transfer.export:}' != '' or '${knead.transfer.import:}' != ''")
+public class TransferCommand implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferCommand.class);
+    private static final Actor OPERATOR = new Actor(System.getProperty("user.name", "operator"),
+            Set.of(Role.ADMIN), "command line");
+
+    private final ContentTransfer transfer;
+    private final Environment env;
+
+    public TransferCommand(ContentTransfer transfer, Environment env) {
+        this.transfer = transfer;
+        this.env = env;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        String exportTo = env.getProperty("knead.transfer.export", "");
+        String importFrom = env.getProperty("knead.transfer.import", "");
+        if (!exportTo.isBlank()) {
+            Path file = Path.of(exportTo);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                transfer.export(OPERATOR, out);
+            }
+            LOG.info("Exported all content to {}", file.toAbsolutePath());
+            System.out.println("Exported all content to " + file.toAbsolutePath());
+        }
+        if (!importFrom.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(importFrom))) {
+                ContentTransfer.ImportResult result = transfer.importFrom(in, OPERATOR);
+                System.out.println("Imported " + result.imported() + " items; skipped " + result.skipped().size()
+                        + " that already exist" + (result.skipped().isEmpty() ? "" : ": " + result.skipped()));
+            }
+        }
+    }
+}
