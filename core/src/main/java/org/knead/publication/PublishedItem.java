@@ -9,6 +9,7 @@ import org.knead.content.ContentType;
 import org.knead.content.Pressure;
 import org.knead.revision.ClinicalReview;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * removed by unpublishing or archiving; a copy of the published revision kept ready to read.
  */
 @Document("published")
+@CompoundIndex(name = "type_slug", def = "{'type': 1, 'slug': 1}")
 public record PublishedItem(
         @Id String id,
         @Indexed ContentType type,

@@ -1,0 +1,469 @@
+package org.knead.admin.content;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.knead.admin.layout.Feedback;
+import org.knead.admin.layout.Formats;
+import org.knead.admin.layout.MainLayout;
+import org.knead.admin.security.CurrentUser;
+import org.knead.content.BodyArea;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.content.ContentValidationException;
+import org.knead.content.MarkdownRenderer;
+import org.knead.content.Pressure;
+import org.knead.content.Severity;
+import org.knead.review.WorkflowService;
+import org.knead.revision.ContentService;
+import org.knead.revision.Item;
+import org.knead.revision.ItemFilter;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionComparison;
+import org.knead.revision.RevisionState;
+import org.knead.revision.StaleRevisionException;
+import org.knead.user.Actor;
+
+/**
+ * The editor of one item, or of a new one: the fields its type uses, Markdown with a live
+ * sanitized preview, pickers for linked items, a change note. Saving appends a revision; a stale
+ * save opens the conflict dialog.
+ */
+@Route(value = "edit/:type/:slug?", layout = MainLayout.class)
+@PageTitle("Edit | Knead")
+@RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
+public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ContentService contents;
+    private final WorkflowService workflow;
+    private final CurrentUser currentUser;
+
+    private final H2 heading = new H2();
+    private final Paragraph status = new Paragraph();
+    private final UnorderedList problems = new UnorderedList();
+    private final TextField title = new TextField("Title");
+    private final TextField slug = new TextField("Slug");
+    private final TextArea summary = new TextArea("Summary");
+    private final TextArea body = new TextArea("Body (Markdown)");
+    private final Div preview = new Div();
+    private final TextArea aliases = new TextArea("Aliases (one per line)");
+    private final RadioButtonGroup<Pressure> pressure = new RadioButtonGroup<>("Pressure");
+    private final CheckboxGroup<BodyArea> bodyAreas = new CheckboxGroup<>("Body areas");
+    private final TextArea benefits = new TextArea("Benefits (one per line)");
+    private final MultiSelectComboBox<String> relievesSymptoms = new MultiSelectComboBox<>("Symptoms it relieves");
+    private final MultiSelectComboBox<String> cautions = new MultiSelectComboBox<>("Cautions (medical warnings)");
+    private final MultiSelectComboBox<String> leadsToSymptoms = new MultiSelectComboBox<>("Symptoms it leads to");
+    private final MultiSelectComboBox<String> triggerSymptoms = new MultiSelectComboBox<>("Trigger symptoms");
+    private final TextArea triggerPhrases = new TextArea("Trigger phrases (one per line)");
+    private final RadioButtonGroup<Severity> severity = new RadioButtonGroup<>("Severity");
+    private final TextArea advice = new TextArea("Advice");
+    private final MultiSelectComboBox<String> related = new MultiSelectComboBox<>("Related items");
+    private final TextField changeNote = new TextField("Change note");
+    private final Button save = new Button("Save");
+    private final Button submit = new Button("Submit for review");
+    private final HorizontalLayout links = new HorizontalLayout();
+    private final Div publishing = new Div();
+
+    private ContentType type;
+    private ContentRef ref;
+    private int basedOn;
+    private Content base;
+
+    public ContentEditorView(ContentService contents, WorkflowService workflow, CurrentUser currentUser) {
+        this.contents = contents;
+        this.workflow = workflow;
+        this.currentUser = currentUser;
+        setWidthFull();
+        setMaxWidth("1200px");
+        problems.setId("problems");
+        problems.setVisible(false);
+        problems.getStyle().set("color", "var(--lumo-error-text-color)");
+        status.setId("status");
+        ids();
+        body.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        body.setValueChangeTimeout(300);
+        body.addValueChangeListener(e -> renderPreview());
+        body.setMinHeight("16em");
+        preview.setId("preview");
+        preview.setWidthFull();
+        preview.getStyle().set("box-sizing", "border-box");
+        preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("min-height", "16em")
+                .set("overflow-wrap", "anywhere");
+        pressure.setItems(Pressure.values());
+        pressure.setItemLabelGenerator(Pressure::key);
+        bodyAreas.setItems(BodyArea.values());
+        bodyAreas.setItemLabelGenerator(BodyArea::key);
+        severity.setItems(Severity.values());
+        severity.setItemLabelGenerator(Severity::key);
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        submit.addClickListener(e -> submit());
+    }
+
+    private void ids() {
+        title.setId("title");
+        slug.setId("slug");
+        summary.setId("summary");
+        body.setId("body");
+        aliases.setId("aliases");
+        pressure.setId("pressure");
+        bodyAreas.setId("body-areas");
+        benefits.setId("benefits");
+        relievesSymptoms.setId("relieves-symptoms");
+        cautions.setId("cautions");
+        leadsToSymptoms.setId("leads-to-symptoms");
+        triggerSymptoms.setId("trigger-symptoms");
+        triggerPhrases.setId("trigger-phrases");
+        severity.setId("severity");
+        advice.setId("advice");
+        related.setId("related");
+        changeNote.setId("change-note");
+        save.setId("save-button");
+        submit.setId("submit-button");
+        publishing.setId("publishing");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<ContentType> t = event.getRouteParameters().get("type").flatMap(ContentType::fromKey);
+        if (t.isEmpty()) {
+            event.forwardTo(ContentListView.class);
+            return;
+        }
+        type = t.get();
+        Optional<String> s = event.getRouteParameters().get("slug");
+        if (s.isPresent()) {
+            ref = new ContentRef(type, s.get());
+            if (contents.item(ref).isEmpty()) {
+                Feedback.error("There is no " + type.key() + " '" + s.get() + "'.");
+                event.forwardTo(ContentListView.class);
+                return;
+            }
+        } else {
+            ref = null;
+        }
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        Actor actor = currentUser.actor();
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+        form.add(title, slug);
+        form.add(summary, 2);
+        form.add(aliases);
+        form.add(bodyAreas);
+        switch (type) {
+            case TECHNIQUE -> {
+                form.add(pressure, benefits);
+                form.add(pickers(relievesSymptoms, ContentType.SYMPTOM), pickers(cautions, ContentType.WARNING));
+            }
+            case SELF_CARE -> form.add(pickers(relievesSymptoms, ContentType.SYMPTOM));
+            case CAUSE -> form.add(pickers(leadsToSymptoms, ContentType.SYMPTOM));
+            case WARNING -> {
+                form.add(severity, advice, triggerPhrases, pickers(triggerSymptoms, ContentType.SYMPTOM));
+            }
+            case ARTICLE -> form.add(relatedPicker(), 2);
+            default -> {
+            }
+        }
+        HorizontalLayout markdown = new HorizontalLayout();
+        markdown.setWidthFull();
+        VerticalLayout previewBox = new VerticalLayout(new Span("Preview (as the public will see it)"), preview);
+        previewBox.setPadding(false);
+        previewBox.setSpacing(false);
+        body.setWidth("50%");
+        previewBox.setWidth("50%");
+        markdown.add(body, previewBox);
+        changeNote.setWidthFull();
+        changeNote.setPlaceholder("What did you change, and why?");
+        changeNote.setMaxLength(500);
+        HorizontalLayout actions = new HorizontalLayout(save, submit, links);
+        add(heading, status, problems, form, markdown, changeNote, actions, publishing);
+
+        if (ref == null) {
+            heading.setText("New " + type.key());
+            status.setText("Not saved yet.");
+            slug.setReadOnly(false);
+            base = null;
+            basedOn = 0;
+            fill(Content.builder(type, "").build());
+            submit.setVisible(false);
+            links.removeAll();
+            publishing.removeAll();
+        } else {
+            slug.setReadOnly(true);
+            load(contents.latest(ref));
+        }
+        boolean editor = actor.isEditor();
+        save.setEnabled(editor);
+        if (!editor) {
+            status.setText(status.getText() + " You can read this item; only editors change it.");
+        }
+    }
+
+    private Component pickers(MultiSelectComboBox<String> picker, ContentType of) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Item item : contents.list(new ItemFilter(of, null, null, null, false), 0, 1000)) {
+            titles.put(item.slug(), item.title());
+        }
+        picker.setItems(new ArrayList<>(titles.keySet()));
+        picker.setItemLabelGenerator(s -> titles.containsKey(s) ? titles.get(s) + " (" + s + ")" : s);
+        return picker;
+    }
+
+    private Component relatedPicker() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Item item : contents.list(ItemFilter.all(), 0, 2000)) {
+            if (item.type() != ContentType.ARTICLE) {
+                titles.put(item.id(), item.title());
+            }
+        }
+        related.setItems(new ArrayList<>(titles.keySet()));
+        related.setItemLabelGenerator(id -> titles.containsKey(id) ? titles.get(id) + " (" + id + ")" : id);
+        return related;
+    }
+
+    private void load(Revision latest) {
+        basedOn = latest.number();
+        base = latest.content();
+        fill(latest.content());
+        changeNote.clear();
+        problems.removeAll();
+        problems.setVisible(false);
+        refreshStatus();
+    }
+
+    private void refreshStatus() {
+        Item item = contents.requireItem(ref);
+        Revision latest = contents.latest(ref);
+        heading.setText(latest.content().title());
+        StringBuilder sb = new StringBuilder();
+        sb.append(type.key()).append(" · ").append(ref.slug()).append(" · revision ").append(latest.number())
+                .append(" by ").append(latest.author()).append(", ").append(Formats.time(latest.createdAt()))
+                .append(" · ").append(latest.state().label());
+        sb.append(item.isPublished() ? " · published revision " + item.publishedRevision() : " · not published");
+        if (item.status() == org.knead.revision.ItemStatus.ARCHIVED) {
+            sb.append(" · archived");
+        }
+        if (item.review() != null) {
+            sb.append(" · last reviewed by ").append(item.review().reviewedBy()).append(" on ")
+                    .append(Formats.time(item.review().reviewedAt())).append(", next review due ")
+                    .append(Formats.time(item.review().nextReviewDue()));
+        }
+        status.setText(sb.toString());
+        boolean canSubmit = currentUser.actor().isEditor()
+                && (latest.state() == RevisionState.DRAFT || latest.state() == RevisionState.CHANGES_REQUESTED);
+        submit.setVisible(true);
+        submit.setEnabled(canSubmit);
+        links.removeAll();
+        RouterLink history = new RouterLink("History and comparison", HistoryView.class,
+                new RouteParameters(Map.of("type", type.key(), "slug", ref.slug())));
+        history.setId("history-link");
+        links.add(history);
+        latest.lastDecision().ifPresent(d -> {
+            Span decision = new Span("Last review: " + d.decision().name().toLowerCase().replace('_', ' ') + " by "
+                    + d.reviewer() + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment()));
+            decision.setId("last-decision");
+            links.add(decision);
+        });
+        publishing.removeAll();
+        publishing.add(new H3("Publishing"), new PublishingPanel(item, contents, workflow, currentUser,
+                this::refreshStatus));
+    }
+
+    private void fill(Content c) {
+        title.setValue(c.title());
+        if (ref == null) {
+            slug.setValue(c.slug() == null ? "" : c.slug());
+        } else {
+            slug.setValue(ref.slug());
+        }
+        summary.setValue(c.summary());
+        body.setValue(c.body());
+        aliases.setValue(String.join("\n", c.aliases()));
+        pressure.setValue(c.pressure());
+        bodyAreas.setValue(new java.util.LinkedHashSet<>(c.bodyAreas()));
+        benefits.setValue(String.join("\n", c.benefits()));
+        select(relievesSymptoms, c.relievesSymptoms());
+        select(cautions, c.cautions());
+        select(leadsToSymptoms, c.leadsToSymptoms());
+        select(triggerSymptoms, c.triggerSymptoms());
+        triggerPhrases.setValue(String.join("\n", c.triggerPhrases()));
+        severity.setValue(c.severity());
+        advice.setValue(c.advice());
+        select(related, c.related().stream().map(ContentRef::id).toList());
+        renderPreview();
+    }
+
+    private static void select(MultiSelectComboBox<String> picker, List<String> values) {
+        picker.setValue(new java.util.LinkedHashSet<>(values));
+    }
+
+    private Content readForm() {
+        String s = ref == null ? slug.getValue().strip() : ref.slug();
+        Content.Builder b = base == null ? Content.builder(type, s) : base.toBuilder();
+        b.title(title.getValue()).summary(summary.getValue()).body(body.getValue()).aliases(lines(aliases))
+                .bodyAreas(sorted(bodyAreas.getValue()));
+        switch (type) {
+            case TECHNIQUE -> b.pressure(pressure.getValue()).benefits(lines(benefits))
+                    .relievesSymptoms(List.copyOf(relievesSymptoms.getValue())).cautions(List.copyOf(cautions.getValue()));
+            case SELF_CARE -> b.relievesSymptoms(List.copyOf(relievesSymptoms.getValue()));
+            case CAUSE -> b.leadsToSymptoms(List.copyOf(leadsToSymptoms.getValue()));
+            case WARNING -> b.severity(severity.getValue()).advice(advice.getValue())
+                    .triggerPhrases(lines(triggerPhrases)).triggerSymptoms(List.copyOf(triggerSymptoms.getValue()));
+            case ARTICLE -> b.related(related.getValue().stream().map(ContentRef::parseId).toList());
+            default -> {
+            }
+        }
+        Content c = b.build();
+        return ref == null ? c : new Content(c.type(), ref.slug(), c.title(), c.summary(), c.body(), c.aliases(),
+                c.pressure(), c.bodyAreas(), c.benefits(), c.relievesSymptoms(), c.cautions(), c.leadsToSymptoms(),
+                c.triggerSymptoms(), c.triggerPhrases(), c.severity(), c.advice(), c.related());
+    }
+
+    private static List<BodyArea> sorted(java.util.Set<BodyArea> areas) {
+        return Arrays.stream(BodyArea.values()).filter(areas::contains).toList();
+    }
+
+    private static List<String> lines(TextArea area) {
+        return area.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private void renderPreview() {
+        preview.getElement().setProperty("innerHTML", MarkdownRenderer.toSafeHtml(body.getValue()));
+    }
+
+    private void save() {
+        problems.removeAll();
+        problems.setVisible(false);
+        Actor actor = currentUser.actor();
+        Content content = readForm();
+        try {
+            if (ref == null) {
+                Revision first = contents.create(content, changeNote.getValue(), actor);
+                Feedback.success("Created " + first.itemId() + " (revision 1).");
+                getUI().ifPresent(ui -> ui.navigate(ContentEditorView.class,
+                        new RouteParameters(Map.of("type", type.key(), "slug", first.slug()))));
+                return;
+            }
+            Revision saved = contents.save(ref, basedOn, content, changeNote.getValue(), actor);
+            load(saved);
+            Feedback.success("Saved revision " + saved.number() + ".");
+        } catch (ContentValidationException e) {
+            showProblems(e.problems());
+        } catch (StaleRevisionException e) {
+            conflict(e, content);
+        } catch (RuntimeException e) {
+            if (!Feedback.attempt(() -> {
+                throw e;
+            })) {
+                showProblems(List.of(e.getMessage()));
+            }
+        }
+    }
+
+    private void showProblems(List<String> messages) {
+        problems.removeAll();
+        problems.setVisible(!messages.isEmpty());
+        messages.forEach(m -> problems.add(new ListItem(m)));
+        Feedback.error("Not saved: " + String.join(" ", messages));
+    }
+
+    private void submit() {
+        Actor actor = currentUser.actor();
+        if (Feedback.attempt(() -> {
+            Revision submitted = workflow.submit(ref, basedOn, actor);
+            Feedback.success("Revision " + submitted.number() + " submitted for review"
+                    + (workflow.requiresClinicalSignOff(submitted) ? "; it needs a clinician's sign-off." : "."));
+        })) {
+            refreshStatus();
+        }
+    }
+
+    /** Someone saved in between: show what they changed, and offer to reapply this change on the latest. */
+    private void conflict(StaleRevisionException stale, Content mine) {
+        Revision latest = contents.latest(ref);
+        RevisionComparison theirs = contents.compare(ref, stale.basedOn(), latest.number());
+        Dialog dialog = new Dialog();
+        dialog.setId("conflict-dialog");
+        dialog.setHeaderTitle("Someone else saved this item while you were editing");
+        dialog.setWidth("min(90vw, 1000px)");
+        Paragraph explanation = new Paragraph(stale.savedBy() + " saved revision " + (stale.basedOn() + 1) + " at "
+                + Formats.time(stale.savedAt()) + (stale.latest() > stale.basedOn() + 1
+                        ? " (the latest is now revision " + stale.latest() + ")" : "")
+                + ". You started from revision " + stale.basedOn() + ". Nothing of yours was saved yet. "
+                + "Their changes:");
+        explanation.setId("conflict-message");
+        ComparisonPanel comparison = new ComparisonPanel();
+        comparison.setId("conflict-comparison");
+        comparison.show(theirs, "Revision " + stale.basedOn() + " (yours started here)",
+                "Revision " + latest.number() + " (latest, by " + latest.author() + ")");
+        Reapply.Result merged = Reapply.onLatest(base, mine, latest.content());
+        Paragraph plan = new Paragraph(merged.changedByMe().isEmpty()
+                ? "You changed nothing that differs from the revision you started with."
+                : "Reapplying puts your changes to " + labels(merged.changedByMe()) + " on top of revision "
+                        + latest.number() + (merged.changedByBoth().isEmpty() ? "; their other changes stay."
+                                : ". You both changed " + labels(merged.changedByBoth())
+                                        + ": your version of those replaces theirs, so check them before saving."));
+        plan.setId("conflict-plan");
+        dialog.add(explanation, comparison, plan);
+        Button reapply = new Button("Reapply my change on the latest", e -> {
+            basedOn = latest.number();
+            base = latest.content();
+            String note = changeNote.getValue();
+            fill(merged.merged());
+            changeNote.setValue(note);
+            refreshStatus();
+            dialog.close();
+            Feedback.success("Your change is now on top of revision " + latest.number() + ". Check it, then save.");
+        });
+        reapply.setId("reapply-button");
+        reapply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button discard = new Button("Discard mine and open the latest", e -> {
+            load(latest);
+            dialog.close();
+        });
+        discard.setId("discard-button");
+        Button keep = new Button("Keep editing", e -> dialog.close());
+        dialog.getFooter().add(keep, discard, reapply);
+        dialog.open();
+    }
+
+    private static String labels(List<String> fields) {
+        return String.join(", ", fields.stream().map(ComparisonPanel::label).map(String::toLowerCase).toList());
+    }
+}

@@ -1,0 +1,126 @@
+package org.knead.admin.content;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Map;
+import org.knead.admin.layout.Formats;
+import org.knead.admin.layout.MainLayout;
+import org.knead.admin.security.CurrentUser;
+import org.knead.content.ContentType;
+import org.knead.revision.ContentService;
+import org.knead.revision.Item;
+import org.knead.revision.ItemFilter;
+import org.knead.revision.ItemStatus;
+import org.knead.revision.RevisionState;
+
+/** Every item, lazily loaded, filtered by type, state, status, text and overdue review. */
+@Route(value = "content", layout = MainLayout.class)
+@PageTitle("Content | Knead")
+@RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
+public class ContentListView extends VerticalLayout {
+
+    private final Grid<Item> grid = new Grid<>(Item.class, false);
+    private final ComboBox<ContentType> type = new ComboBox<>("Type");
+    private final ComboBox<RevisionState> state = new ComboBox<>("State of the latest revision");
+    private final ComboBox<ItemStatus> status = new ComboBox<>("Status");
+    private final TextField text = new TextField("Title or slug");
+    private final Checkbox overdue = new Checkbox("Overdue for clinical review");
+
+    public ContentListView(ContentService contents, CurrentUser currentUser, Clock clock) {
+        setSizeFull();
+        type.setItems(ContentType.values());
+        type.setItemLabelGenerator(ContentType::key);
+        type.setId("filter-type");
+        state.setItems(RevisionState.values());
+        state.setItemLabelGenerator(RevisionState::label);
+        state.setId("filter-state");
+        status.setItems(ItemStatus.values());
+        status.setItemLabelGenerator(s -> s.name().toLowerCase());
+        status.setId("filter-status");
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setClearButtonVisible(true);
+        text.setId("filter-text");
+        overdue.setId("filter-overdue");
+
+        grid.setId("content-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(item -> {
+            RouterLink link = new RouterLink(item.title() == null || item.title().isBlank() ? item.slug() : item.title(),
+                    ContentEditorView.class, new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())));
+            link.addClassName("item-link");
+            return link;
+        }).setHeader("Title").setFlexGrow(3);
+        grid.addColumn(item -> item.type().key()).setHeader("Type");
+        grid.addColumn(Item::slug).setHeader("Slug").setFlexGrow(2);
+        grid.addColumn(item -> item.headRevision() + " · " + item.headState().label()).setHeader("Latest revision");
+        grid.addColumn(item -> item.isPublished() ? "revision " + item.publishedRevision() : "no")
+                .setHeader("Published");
+        grid.addColumn(item -> {
+            if (item.status() == ItemStatus.ARCHIVED) {
+                return "archived";
+            }
+            if (item.isOverdue(clock.instant())) {
+                return "review overdue";
+            }
+            if (item.awaitingClinicalReview()) {
+                return "awaiting first clinical review";
+            }
+            return item.scheduled() != null ? "scheduled " + Formats.time(item.scheduled().at()) : "";
+        }).setHeader("Attention");
+        grid.addColumn(Item::headAuthor).setHeader("Last saved by");
+        grid.addColumn(item -> Formats.time(item.headAt())).setHeader("Saved at");
+        grid.addComponentColumn(item -> new RouterLink("History", HistoryView.class,
+                new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())))).setHeader("");
+        grid.setItems(query -> contents.list(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, contents.count(filter())));
+        grid.setSizeFull();
+
+        type.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        text.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        overdue.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        HorizontalLayout filters = new HorizontalLayout(type, state, status, text, overdue);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        HorizontalLayout top = new HorizontalLayout(new H2("Content"));
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        if (currentUser.actor().isEditor()) {
+            Select<ContentType> newType = new Select<>();
+            newType.setItems(ContentType.values());
+            newType.setItemLabelGenerator(ContentType::key);
+            newType.setValue(ContentType.TECHNIQUE);
+            newType.setId("new-type");
+            Button create = new Button("New", e -> getUI().ifPresent(ui -> ui.navigate(ContentEditorView.class,
+                    new RouteParameters(Map.of("type", newType.getValue().key())))));
+            create.setId("new-button");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            top.add(newType, create);
+        }
+        add(top, filters, grid);
+    }
+
+    private ItemFilter filter() {
+        return new ItemFilter(type.getValue(), state.getValue(), status.getValue(),
+                text.getValue() == null || text.getValue().isBlank() ? null : text.getValue().strip(),
+                overdue.getValue());
+    }
+}

@@ -1,0 +1,113 @@
+package org.knead.admin.dashboard;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+import org.knead.admin.content.ContentEditorView;
+import org.knead.admin.layout.Formats;
+import org.knead.admin.layout.MainLayout;
+import org.knead.admin.review.ReviewTaskGrid;
+import org.knead.admin.security.CurrentUser;
+import org.knead.publication.PublicationLog;
+import org.knead.review.ReviewTask;
+import org.knead.review.WorkflowService;
+import org.knead.revision.ContentService;
+import org.knead.revision.Item;
+import org.knead.revision.ItemFilter;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionState;
+import org.knead.user.Actor;
+
+/** What needs this person today: their drafts, their reviews, the schedule, overdue reviews, publication. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Dashboard | Knead")
+@PermitAll
+public class DashboardView extends VerticalLayout {
+
+    public DashboardView(ContentService contents, WorkflowService workflow, PublicationLog publications,
+            CurrentUser currentUser) {
+        Actor actor = currentUser.actor();
+        H2 heading = new H2("Dashboard");
+        heading.setId("dashboard-heading");
+        add(heading);
+
+        Paragraph publication = new Paragraph(publications.last()
+                .map(e -> "Last publication log entry #" + e.sequence() + ": " + e.action().name().toLowerCase() + " "
+                        + e.itemId() + (e.revision() == null ? "" : " revision " + e.revision()) + " by " + e.actor()
+                        + ", " + Formats.time(e.at()) + ".")
+                .orElse("The publication log is empty: nothing has been published yet."));
+        publication.setId("last-publication");
+        add(new H3("Publication"), publication);
+
+        if (actor.isEditor()) {
+            List<Item> mine = new java.util.ArrayList<>();
+            for (RevisionState state : List.of(RevisionState.DRAFT, RevisionState.CHANGES_REQUESTED)) {
+                contents.list(new ItemFilter(null, state, null, null, false), 0, 500).stream()
+                        .filter(i -> actor.username().equals(i.headAuthor())).forEach(mine::add);
+            }
+            add(new H3("My drafts"));
+            add(itemGrid(mine, "my-drafts", "You have no drafts."));
+            List<Revision> ready = workflow.readyToPublish();
+            add(new H3("Approved, ready to publish"));
+            if (ready.isEmpty()) {
+                add(new Paragraph("Nothing is waiting to be published."));
+            } else {
+                Grid<Revision> grid = new Grid<>(Revision.class, false);
+                grid.setId("ready-grid");
+                grid.addComponentColumn(r -> editorLink(r.title(), r.type().key(), r.slug())).setHeader("Item");
+                grid.addColumn(Revision::number).setHeader("Revision");
+                grid.addColumn(Revision::author).setHeader("Author");
+                grid.setItems(ready);
+                grid.setAllRowsVisible(true);
+                add(grid);
+            }
+        }
+
+        List<ReviewTask> tasks = workflow.queueFor(actor);
+        add(new H3("Waiting for my review"));
+        if (tasks.isEmpty()) {
+            add(new Paragraph("Nothing waits for your review."));
+        } else {
+            ReviewTaskGrid grid = new ReviewTaskGrid(tasks);
+            grid.setId("my-reviews");
+            add(grid);
+        }
+
+        add(new H3("Scheduled"));
+        add(itemGrid(workflow.scheduled(), "scheduled-grid", "Nothing is scheduled."));
+        add(new H3("Medical items overdue for review"));
+        add(itemGrid(workflow.overdue(), "overdue-grid", "No medical item is overdue for review."));
+    }
+
+    private static com.vaadin.flow.component.Component itemGrid(List<Item> items, String id, String empty) {
+        if (items.isEmpty()) {
+            Paragraph p = new Paragraph(empty);
+            p.setId(id);
+            return p;
+        }
+        Grid<Item> grid = new Grid<>(Item.class, false);
+        grid.setId(id);
+        grid.addComponentColumn(i -> editorLink(i.title(), i.type().key(), i.slug())).setHeader("Item").setFlexGrow(3);
+        grid.addColumn(i -> i.type().key()).setHeader("Type");
+        grid.addColumn(i -> i.headRevision() + " · " + i.headState().label()).setHeader("Latest revision");
+        grid.addColumn(i -> i.scheduled() != null ? "publishes " + Formats.time(i.scheduled().at())
+                : i.review() != null ? "review due " + Formats.time(i.review().nextReviewDue()) : "")
+                .setHeader("When");
+        grid.setItems(items);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static RouterLink editorLink(String title, String type, String slug) {
+        return new RouterLink(title, ContentEditorView.class, new RouteParameters(Map.of("type", type, "slug", slug)));
+    }
+}

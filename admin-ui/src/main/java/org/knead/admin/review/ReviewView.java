@@ -1,0 +1,234 @@
+package org.knead.admin.review;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.knead.admin.content.ComparisonPanel;
+import org.knead.admin.content.ContentEditorView;
+import org.knead.admin.layout.Confirm;
+import org.knead.admin.layout.Feedback;
+import org.knead.admin.layout.Formats;
+import org.knead.admin.layout.MainLayout;
+import org.knead.admin.security.CurrentUser;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.content.MarkdownRenderer;
+import org.knead.review.WorkflowService;
+import org.knead.revision.ContentService;
+import org.knead.revision.Item;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionState;
+import org.knead.user.Actor;
+
+/**
+ * One revision under review: what it says, how it differs from what the public sees now, and the
+ * decision (approve or sign off, request changes, or confirm a published medical item's review).
+ */
+@Route(value = "review/:type/:slug/:revision", layout = MainLayout.class)
+@PageTitle("Review | Knead")
+@RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
+public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ContentService contents;
+    private final WorkflowService workflow;
+    private final CurrentUser currentUser;
+    private ContentRef ref;
+    private int number;
+
+    public ReviewView(ContentService contents, WorkflowService workflow, CurrentUser currentUser) {
+        this.contents = contents;
+        this.workflow = workflow;
+        this.currentUser = currentUser;
+        setWidthFull();
+        setMaxWidth("1200px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<ContentType> type = event.getRouteParameters().get("type").flatMap(ContentType::fromKey);
+        Optional<String> slug = event.getRouteParameters().get("slug");
+        Optional<Integer> revision = event.getRouteParameters().getInteger("revision");
+        if (type.isEmpty() || slug.isEmpty() || revision.isEmpty()
+                || contents.item(new ContentRef(type.get(), slug.get())).isEmpty()) {
+            event.forwardTo(ApprovalQueueView.class);
+            return;
+        }
+        ref = new ContentRef(type.get(), slug.get());
+        number = revision.get();
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        Actor actor = currentUser.actor();
+        Item item = contents.requireItem(ref);
+        Revision r = contents.revision(ref, number);
+        boolean clinical = workflow.requiresClinicalSignOff(r);
+        boolean inReview = r.state() == RevisionState.IN_REVIEW;
+        boolean publishedMedical = Objects.equals(item.publishedRevision(), r.number()) && item.medical();
+        boolean own = r.author().equals(actor.username());
+
+        H2 heading = new H2((clinical || publishedMedical ? "Clinical review: " : "Review: ") + r.title());
+        heading.setId("review-heading");
+        Paragraph meta = new Paragraph(ref.id() + " · revision " + r.number() + " by " + r.author() + ", "
+                + Formats.time(r.createdAt()) + " · " + r.state().label()
+                + (r.changeNote().isBlank() ? "" : " · note: " + r.changeNote()));
+        meta.setId("review-meta");
+        RouterLink open = new RouterLink("Open in the editor", ContentEditorView.class,
+                new RouteParameters(Map.of("type", ref.type().key(), "slug", ref.slug())));
+        add(heading, meta, open);
+        r.lastDecision().ifPresent(d -> add(new Paragraph("Last decision: "
+                + d.decision().name().toLowerCase().replace('_', ' ') + " by " + d.reviewer() + ", "
+                + Formats.time(d.at()) + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment()))));
+
+        TextArea comment = new TextArea("Comment");
+        comment.setId("review-comment");
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        HorizontalLayout actions = new HorizontalLayout();
+        if (own) {
+            Paragraph fourEyes = new Paragraph("You wrote revision " + r.number() + ", so you cannot approve or"
+                    + " sign it off: four eyes. A colleague has to review it.");
+            fourEyes.setId("own-revision");
+            fourEyes.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(fourEyes);
+        }
+        if (inReview) {
+            String signing = "You " + (clinical ? "sign off" : "approve") + " revision " + r.number() + " of “"
+                    + r.title() + "” exactly as shown on this page (content fingerprint "
+                    + abbreviate(r.contentHash()) + "). If anyone changes it afterwards, your "
+                    + (clinical ? "sign-off" : "approval") + " no longer counts. Once approved, an editor can"
+                    + " publish it: the public will then see this content.";
+            Button approve = new Button(clinical ? "Sign off" : "Approve", e -> Confirm.open(
+                    clinical ? "Sign off this medical content?" : "Approve this revision?", signing,
+                    clinical ? "Sign off" : "Approve", () -> {
+                        workflow.approve(ref, r.number(), comment.getValue(), currentUser.actor());
+                        Feedback.success((clinical ? "Signed off" : "Approved") + " revision " + r.number() + ".");
+                        build();
+                    }));
+            approve.setId("approve-button");
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+            Button requestChanges = new Button("Request changes", e -> Feedback.attempt(() -> {
+                workflow.requestChanges(ref, r.number(), comment.getValue(), currentUser.actor());
+                Feedback.success("Sent revision " + r.number() + " back to " + r.author() + ".");
+                build();
+            }));
+            requestChanges.setId("request-changes-button");
+            boolean allowed = !own && (!clinical || actor.isClinician());
+            approve.setEnabled(allowed);
+            requestChanges.setEnabled(!own);
+            if (clinical && !actor.isClinician()) {
+                add(new Paragraph("This revision needs a clinician's sign-off before it can be published."));
+            }
+            actions.add(approve, requestChanges);
+            add(comment, actions);
+        } else if (publishedMedical && actor.isClinician()) {
+            Paragraph what = new Paragraph(item.review() == null || item.awaitingClinicalReview()
+                    ? "No clinician has reviewed this published item yet."
+                    : "Last reviewed by " + item.review().reviewedBy() + " on " + Formats.time(item.review().reviewedAt())
+                            + "; next review due " + Formats.time(item.review().nextReviewDue()) + ".");
+            Button confirm = new Button("Confirm it is still right", e -> Confirm.open("Confirm the review?",
+                    "You confirm that revision " + r.number() + " of “" + r.title() + "”, as the public sees it now"
+                            + " and as shown on this page, is clinically right. The public keeps seeing it, marked"
+                            + " as reviewed by you today.",
+                    "Confirm review", () -> {
+                        workflow.confirmReview(ref, comment.getValue(), currentUser.actor());
+                        Feedback.success("Review confirmed.");
+                        build();
+                    }));
+            confirm.setId("confirm-review-button");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.setEnabled(!own);
+            actions.add(confirm);
+            add(what, comment, actions);
+        } else {
+            add(new Paragraph("Revision " + r.number() + " is " + r.state().label() + "; there is nothing to decide."));
+        }
+
+        add(new H3("Compared with what the public sees now"));
+        if (item.isPublished() && !Objects.equals(item.publishedRevision(), r.number())) {
+            ComparisonPanel comparison = new ComparisonPanel();
+            comparison.setId("review-comparison");
+            comparison.show(contents.compare(ref, item.publishedRevision(), r.number()),
+                    "Published: revision " + item.publishedRevision(), "Under review: revision " + r.number());
+            add(comparison);
+        } else if (item.isPublished()) {
+            add(new Paragraph("This is the published revision."));
+        } else {
+            add(new Paragraph("The public does not see this item yet: everything below is new to them."));
+        }
+        add(new H3(clinical || publishedMedical ? "What you are signing" : "The content of revision " + r.number()));
+        add(contentSummary(r.content()));
+    }
+
+    private static Component contentSummary(Content c) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("review-content");
+        box.setPadding(false);
+        field(box, "Title", c.title());
+        field(box, "Summary", c.summary());
+        if (c.severity() != null) {
+            field(box, "Severity", c.severity().key());
+        }
+        field(box, "Advice", c.advice());
+        list(box, "Trigger phrases", c.triggerPhrases());
+        list(box, "Trigger symptoms", c.triggerSymptoms());
+        if (c.pressure() != null) {
+            field(box, "Pressure", c.pressure().key());
+        }
+        list(box, "Body areas", c.bodyAreas().stream().map(a -> a.key()).toList());
+        list(box, "Cautions", c.cautions());
+        list(box, "Aliases", c.aliases());
+        list(box, "Benefits", c.benefits());
+        list(box, "Symptoms it relieves", c.relievesSymptoms());
+        list(box, "Symptoms it leads to", c.leadsToSymptoms());
+        list(box, "Related", c.related().stream().map(ContentRef::id).toList());
+        if (!c.body().isBlank()) {
+            box.add(new Span("Body"));
+            Div body = new Div();
+            body.getElement().setProperty("innerHTML", MarkdownRenderer.toSafeHtml(c.body()));
+            body.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)").set("padding-left", "1em");
+            box.add(body);
+        }
+        return box;
+    }
+
+    private static void field(VerticalLayout box, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            Span l = new Span(label + ": ");
+            l.getStyle().set("font-weight", "600");
+            Span v = new Span(value);
+            box.add(new Div(l, v));
+        }
+    }
+
+    private static void list(VerticalLayout box, String label, List<String> values) {
+        if (!values.isEmpty()) {
+            field(box, label, String.join(", ", values));
+        }
+    }
+
+    private static String abbreviate(String hash) {
+        return hash == null ? "" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+}

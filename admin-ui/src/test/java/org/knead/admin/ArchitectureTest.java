@@ -1,0 +1,25 @@
+package org.knead.admin;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.knead.admin", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule views_reach_the_store_only_through_core_services = noClasses()
+            .that().resideInAPackage("org.knead.admin..")
+            .and().resideOutsideOfPackage("org.knead.admin.health")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
+                    "org.knead.store..")
+            .because("views wire components to core services and no more");
+
+    @ArchTest
+    static final ArchRule views_do_not_bypass_core_rules_through_the_revision_store = noClasses()
+            .that().resideInAPackage("org.knead.admin..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.knead.revision.RevisionStore");
+}

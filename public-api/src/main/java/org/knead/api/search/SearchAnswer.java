@@ -1,0 +1,43 @@
+package org.knead.api.search;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import org.knead.search.SearchResponse;
+
+/**
+ * The answer to a search: one page of hits, facet counts over all hits, a spelling suggestion, and
+ * every red flag the query describes, whatever the page.
+ */
+@Schema(name = "SearchResult")
+public record SearchAnswer(
+        String query,
+        long total,
+        List<Hit> items,
+        @Schema(example = "{\"type\": {\"technique\": 2}, \"bodyArea\": {\"shoulders\": 2}, \"pressure\": {\"firm\": 1}}")
+        Map<String, Map<String, Long>> facets,
+        @Schema(nullable = true, description = "a corrected query when the query looks misspelled") String didYouMean,
+        @Schema(description = "published medical warnings whose trigger symptoms the query describes; always complete")
+        List<RedFlag> redFlags) {
+
+    @Schema(name = "SearchHit")
+    public record Hit(String type, String slug, String title,
+            @Schema(description = "HTML-escaped text in which only <mark> tags are markup") String snippet,
+            float score) {
+    }
+
+    @Schema(name = "RedFlag")
+    public record RedFlag(String slug, String title,
+            @Schema(allowableValues = {"emergency", "see-a-doctor", "caution"}) String severity, String advice) {
+    }
+
+    static SearchAnswer of(SearchResponse r) {
+        return new SearchAnswer(r.query(), r.total(),
+                r.items() == null ? List.of() : r.items().stream()
+                        .map(h -> new Hit(h.type(), h.slug(), h.title(), h.snippet(), h.score())).toList(),
+                r.facets() == null ? Map.of() : r.facets(),
+                r.didYouMean(),
+                r.redFlags() == null ? List.of() : r.redFlags().stream()
+                        .map(f -> new RedFlag(f.slug(), f.title(), f.severity(), f.advice())).toList());
+    }
+}

@@ -1,0 +1,37 @@
+package org.knead.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+
+@AnalyzeClasses(packages = "org.knead.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule public_api_has_no_write_endpoints = noMethods().that().areDeclaredInClassesThat()
+            .resideInAPackage("org.knead.api..")
+            .should().beAnnotatedWith(PostMapping.class)
+            .orShould().beAnnotatedWith(PutMapping.class)
+            .orShould().beAnnotatedWith(DeleteMapping.class)
+            .orShould().beAnnotatedWith(PatchMapping.class);
+
+    @ArchTest
+    static final ArchRule public_api_does_not_write_through_core = noClasses().that()
+            .resideInAPackage("org.knead.api..")
+            .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.(revision\\.(ContentService|RevisionStore)"
+                    + "|review\\..*|publication\\.(Publisher|PublicationLog)|user\\..*|seed\\..*)");
+
+    @ArchTest
+    static final ArchRule public_api_does_not_touch_lucene_or_vaadin = noClasses().that()
+            .resideInAPackage("org.knead.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "com.vaadin..",
+                    "org.knead.search.internal..");
+}

@@ -1,0 +1,45 @@
+package org.knead.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the search module, under {@code knead.search}.
+ *
+ * @param indexDir       where this process keeps its index; null or blank means in memory
+ * @param pollInterval   how often the publication log is polled (default 200ms)
+ * @param enabled        false: no index is built and searches answer empty (default true)
+ * @param buildBatchSize items read per batch during a full build (default 500)
+ * @param synonyms       an editable synonym vocabulary file replacing the built-in one; null means
+ *                       the built-in {@code org/knead/search/synonyms.txt}
+ */
+@ConfigurationProperties("knead.search")
+public record SearchProperties(
+        Path indexDir,
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("500") int buildBatchSize,
+        Path synonyms) {
+
+    public SearchProperties {
+        if (indexDir != null && indexDir.toString().isBlank()) {
+            indexDir = null;
+        }
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            pollInterval = Duration.ofMillis(200);
+        }
+        if (buildBatchSize <= 0) {
+            buildBatchSize = 500;
+        }
+        if (synonyms != null && synonyms.toString().isBlank()) {
+            synonyms = null;
+        }
+    }
+
+    /** In memory, polling every 200ms, enabled. */
+    public static SearchProperties defaults() {
+        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null);
+    }
+}

@@ -1,0 +1,38 @@
+package org.knead.search.internal;
+
+/** The names of the index fields. */
+public final class Fields {
+
+    public static final String ID = "id";
+    public static final String TYPE = "type";
+    public static final String TYPE_DV = "type_dv";
+    public static final String SLUG = "slug";
+    public static final String TITLE = "title";
+    public static final String ALIASES = "aliases";
+    public static final String SUMMARY = "summary";
+    public static final String KEYWORDS = "keywords";
+    public static final String BODY = "body";
+    /** Every text field together, stemmed: for typo correction and the plain BM25 reference query. */
+    public static final String ALL = "all";
+    /** Every text field together, unstemmed: for "did you mean". */
+    public static final String SPELL = "spell";
+    /** Title and aliases, unstemmed: for prefix suggestions. */
+    public static final String SUGGEST = "suggest";
+    /** The title alone, unstemmed: suggestions whose title words start with the prefix rank first. */
+    public static final String SUGGEST_TITLE = "suggest_title";
+    public static final String TITLE_PREFIX = "title_prefix";
+    public static final String TITLE_SORT = "title_sort";
+    public static final String AREA = "area";
+    public static final String AREA_DV = "area_dv";
+    public static final String PRESSURE = "pressure";
+    public static final String PRESSURE_DV = "pressure_dv";
+    /** The content as JSON, stored for warnings and symptoms only (red-flag detection after a restart). */
+    public static final String JSON = "json";
+
+    /** The text fields searched, with their weights: title and aliases above summary above body. */
+    public static final String[] WEIGHTED = {TITLE, ALIASES, SUMMARY, KEYWORDS, BODY};
+    public static final float[] WEIGHTS = {4.0f, 3.5f, 2.0f, 1.5f, 1.0f};
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,136 @@
+package org.knead.search.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.knead.content.BodyArea;
+import org.knead.content.Content;
+import org.knead.content.ContentType;
+
+/** Turns published content into index documents. */
+public final class IndexDocuments {
+
+    /** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
+    static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    static final FieldType TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+    static final FieldType DOCS_ONLY = new FieldType(TextField.TYPE_NOT_STORED);
+    static final FieldType DOCS_AND_FREQS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STORED_TEXT.freeze();
+        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT.freeze();
+        DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
+        DOCS_ONLY.setOmitNorms(true);
+        DOCS_ONLY.freeze();
+        DOCS_AND_FREQS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        DOCS_AND_FREQS.freeze();
+    }
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private IndexDocuments() {
+    }
+
+    public static String id(Content c) {
+        return c.ref().id();
+    }
+
+    /** Whether red-flag detection needs this content (warnings and the symptoms they name). */
+    public static boolean isMedical(ContentType type) {
+        return type == ContentType.WARNING || type == ContentType.SYMPTOM;
+    }
+
+    public static Document toDocument(Content c) {
+        Document d = new Document();
+        String id = id(c);
+        d.add(new StringField(Fields.ID, id, Field.Store.YES));
+        d.add(new StringField(Fields.TYPE, c.type().key(), Field.Store.YES));
+        d.add(new SortedDocValuesField(Fields.TYPE_DV, new BytesRef(c.type().key())));
+        d.add(new StoredField(Fields.SLUG, c.slug()));
+
+        String title = c.title();
+        String summary = c.summary();
+        String body = Analysis.markdownToText(c.body());
+        d.add(new Field(Fields.TITLE, title, STORED_TEXT));
+        d.add(new Field(Fields.SUMMARY, summary, STORED_TEXT));
+        d.add(new Field(Fields.BODY, body, STORED_TEXT));
+        for (String alias : c.aliases()) {
+            d.add(new Field(Fields.ALIASES, alias, TEXT));
+        }
+        for (String b : c.benefits()) {
+            d.add(new Field(Fields.KEYWORDS, b, TEXT));
+        }
+        for (String p : c.triggerPhrases()) {
+            d.add(new Field(Fields.KEYWORDS, p, TEXT));
+        }
+
+        // one "all" and one "spell" value per source value keeps the position gaps between them
+        for (String v : new String[] {title, summary, body}) {
+            d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
+            d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
+        }
+        for (String v : c.aliases()) {
+            d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
+            d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
+            d.add(new Field(Fields.SUGGEST, v, DOCS_ONLY));
+        }
+        for (String v : c.benefits()) {
+            d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
+            d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
+        }
+        d.add(new Field(Fields.SUGGEST, title, DOCS_ONLY));
+        d.add(new Field(Fields.SUGGEST_TITLE, title, DOCS_ONLY));
+        String titleKey = normalizeTitle(title);
+        d.add(new StringField(Fields.TITLE_PREFIX, titleKey, Field.Store.NO));
+        d.add(new SortedDocValuesField(Fields.TITLE_SORT, new BytesRef(titleKey)));
+
+        for (BodyArea area : c.bodyAreas()) {
+            d.add(new StringField(Fields.AREA, area.key(), Field.Store.NO));
+            d.add(new SortedSetDocValuesField(Fields.AREA_DV, new BytesRef(area.key())));
+        }
+        if (c.pressure() != null) {
+            d.add(new StringField(Fields.PRESSURE, c.pressure().key(), Field.Store.NO));
+            d.add(new SortedDocValuesField(Fields.PRESSURE_DV, new BytesRef(c.pressure().key())));
+        }
+        if (isMedical(c.type())) {
+            try {
+                d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(c)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot store " + id, e);
+            }
+        }
+        return d;
+    }
+
+    public static Content contentFromJson(String json) {
+        try {
+            return JSON.readValue(json, Content.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read stored content", e);
+        }
+    }
+
+    /** Lower case, accents folded, at most 200 characters: the key for title prefixes and sorting. */
+    public static String normalizeTitle(String title) {
+        String t = title == null ? "" : title;
+        t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        t = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return t.length() > 200 ? t.substring(0, 200) : t;
+    }
+}

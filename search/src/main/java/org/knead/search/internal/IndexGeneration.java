@@ -1,0 +1,212 @@
+package org.knead.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.knead.content.Content;
+import org.knead.content.ContentType;
+
+/**
+ * One index: its directory, its single writer, a searcher manager, the publication-log sequence it
+ * reflects (kept in the commit user data, so a reopened index knows where to resume), and the
+ * warnings and symptoms red-flag detection needs.
+ */
+public final class IndexGeneration implements Closeable {
+
+    public static final String SEQ = "knead.seq";
+    public static final String SCHEMA = "knead.schema";
+    /** Bump when the documents or analysis change: an index of another schema is rebuilt. */
+    public static final String SCHEMA_VERSION = "1";
+
+    private final Directory directory;
+    private final Path path;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Vocabulary vocabulary;
+    private final Map<String, Content> medical = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong medicalVersion = new java.util.concurrent.atomic.AtomicLong();
+    private volatile CachedDetector detector;
+
+    private record CachedDetector(long version, RedFlagDetector detector) {
+    }
+    private volatile long sequence;
+    private volatile long committedSequence;
+
+    private IndexGeneration(Directory directory, Path path, IndexWriter writer, Vocabulary vocabulary, long sequence)
+            throws IOException {
+        this.directory = directory;
+        this.path = path;
+        this.writer = writer;
+        this.vocabulary = vocabulary;
+        this.sequence = sequence;
+        this.committedSequence = sequence;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig cfg = new IndexWriterConfig(Analysis.perField());
+        cfg.setOpenMode(mode);
+        cfg.setRAMBufferSizeMB(64);
+        cfg.setCommitOnClose(false);
+        return cfg;
+    }
+
+    /** A new, empty index in {@code directory} (anything there is replaced). */
+    public static IndexGeneration create(Directory directory, Path path, Vocabulary vocabulary) throws IOException {
+        IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        return new IndexGeneration(directory, path, writer, vocabulary, 0);
+    }
+
+    /**
+     * The committed index in {@code directory}, or null when there is none or it is of another schema.
+     */
+    public static IndexGeneration open(Directory directory, Path path, Vocabulary vocabulary) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return null;
+        }
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        if (!SCHEMA_VERSION.equals(data.get(SCHEMA)) || data.get(SEQ) == null) {
+            return null;
+        }
+        long seq = Long.parseLong(data.get(SEQ));
+        IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+        IndexGeneration g = new IndexGeneration(directory, path, writer, vocabulary, seq);
+        g.loadMedical();
+        return g;
+    }
+
+    private void loadMedical() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (ContentType t : List.of(ContentType.WARNING, ContentType.SYMPTOM)) {
+                TopDocs docs = s.search(new TermQuery(new Term(Fields.TYPE, t.key())), Integer.MAX_VALUE / 2);
+                StoredFields stored = s.storedFields();
+                for (ScoreDoc sd : docs.scoreDocs) {
+                    Document d = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.JSON));
+                    String json = d.get(Fields.JSON);
+                    if (json != null) {
+                        medical.put(d.get(Fields.ID), IndexDocuments.contentFromJson(json));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(s);
+        }
+        medicalVersion.incrementAndGet();
+    }
+
+    /** Adds or replaces one item. */
+    public void put(Content content) throws IOException {
+        String id = IndexDocuments.id(content);
+        writer.updateDocument(new Term(Fields.ID, id), IndexDocuments.toDocument(content));
+        if (IndexDocuments.isMedical(content.type())) {
+            medical.put(id, content);
+            medicalVersion.incrementAndGet();
+        } else if (medical.remove(id) != null) {
+            medicalVersion.incrementAndGet();
+        }
+    }
+
+    /** Adds many items that are known not to be in the index yet (a fresh build). */
+    public void addAll(Collection<Content> contents) throws IOException {
+        List<Document> docs = new ArrayList<>(contents.size());
+        for (Content c : contents) {
+            docs.add(IndexDocuments.toDocument(c));
+            if (IndexDocuments.isMedical(c.type())) {
+                medical.put(IndexDocuments.id(c), c);
+                medicalVersion.incrementAndGet();
+            }
+        }
+        writer.addDocuments(docs);
+    }
+
+    public void remove(String id) throws IOException {
+        writer.deleteDocuments(new Term(Fields.ID, id));
+        if (medical.remove(id) != null) {
+            medicalVersion.incrementAndGet();
+        }
+    }
+
+    /** Records that the log has been applied up to {@code seq} (made durable by {@link #commit()}). */
+    public void applied(long seq) {
+        this.sequence = seq;
+    }
+
+    /** Makes everything so far durable, with the sequence, in one commit. */
+    public void commit() throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(SEQ, Long.toString(sequence));
+        data.put(SCHEMA, SCHEMA_VERSION);
+        long seq = sequence;
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        committedSequence = seq;
+    }
+
+    /** Makes everything so far visible to searches. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public long committedSequence() {
+        return committedSequence;
+    }
+
+    public SearcherManager searchers() {
+        return searchers;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public RedFlagDetector detector() {
+        long version = medicalVersion.get();
+        CachedDetector cached = detector;
+        if (cached == null || cached.version() != version) {
+            cached = new CachedDetector(version, RedFlagDetector.of(new ArrayList<>(medical.values()), vocabulary));
+            detector = cached;
+        }
+        return cached.detector();
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

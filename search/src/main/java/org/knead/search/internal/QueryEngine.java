@@ -1,0 +1,391 @@
+package org.knead.search.internal;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.knead.content.BodyArea;
+import org.knead.content.ContentType;
+import org.knead.content.Pressure;
+import org.knead.search.RedFlag;
+import org.knead.search.SearchHit;
+import org.knead.search.SearchRequest;
+import org.knead.search.SearchResponse;
+import org.knead.search.SuggestResponse;
+import org.knead.search.Suggestion;
+
+/**
+ * Turns free text into Lucene queries and runs them: weighted fields, bigram phrase boosts,
+ * vocabulary synonyms (below exact words), typo corrections for words the index does not know (below
+ * both), filters, facets, highlighted snippets, "did you mean", suggestions and red flags. Free text
+ * is only ever analyzed, never parsed as query syntax, so no input can make it throw.
+ */
+public final class QueryEngine {
+
+    static final int MAX_TERMS = 16;
+    static final int MAX_CORRECTED = 8;
+    static final int MAX_BIGRAMS = 12;
+    static final int MAX_SYNONYMS = 32;
+    static final int MAX_WINDOW = 10_000;
+    static final float SYNONYM_BOOST = 0.6f;
+    static final float TYPO_BOOST = 0.5f;
+    static final float RARE_TYPO_BOOST = 0.3f;
+    static final float BIGRAM_BOOST = 1.5f;
+    static final int SNIPPET_FALLBACK = 200;
+
+    private final Vocabulary vocabulary;
+    private final DirectSpellChecker typos = new DirectSpellChecker();
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
+    private final DirectSpellChecker longSpelling = new DirectSpellChecker();
+
+    public QueryEngine(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        typos.setMinQueryLength(4);
+        typos.setMaxEdits(2);
+        typos.setAccuracy(0.6f);
+        spelling.setMinQueryLength(4);
+        spelling.setMaxEdits(1);
+        spelling.setAccuracy(0.6f);
+        longSpelling.setMinQueryLength(8);
+        longSpelling.setMaxEdits(2);
+        longSpelling.setAccuracy(0.6f);
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The text query for {@code text}, without filters (MatchNoDocs when nothing is left after analysis). */
+    public Query textQuery(IndexSearcher searcher, String text) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
+        if (tokens.isEmpty()) {
+            return new MatchNoDocsQuery("no words");
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<String> searched = new HashSet<>();
+        List<String> terms = tokens.stream().map(Analysis.Token::term).toList();
+        List<String> corrected = new ArrayList<>(terms);
+        int corrections = 0;
+        int maxDoc = Math.max(1, reader.maxDoc());
+        for (int i = 0; i < terms.size() && searched.size() < MAX_TERMS; i++) {
+            String t = terms.get(i);
+            if (!searched.add(t)) {
+                continue;
+            }
+            b.add(fields(t, 1f), BooleanClause.Occur.SHOULD);
+            if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t)) {
+                continue;
+            }
+            int df = reader.docFreq(new Term(Fields.ALL, t));
+            SuggestWord[] suggestions = null;
+            float boost = TYPO_BOOST;
+            if (df == 0) {
+                suggestions = typos.suggestSimilar(new Term(Fields.ALL, t), 2, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            } else if (maxDoc >= 1000 && df * 10_000L < maxDoc) {
+                suggestions = typos.suggestSimilar(new Term(Fields.ALL, t), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+                boost = RARE_TYPO_BOOST;
+            }
+            if (suggestions != null && suggestions.length > 0) {
+                corrections++;
+                for (SuggestWord s : suggestions) {
+                    if (searched.add(s.string)) {
+                        b.add(fields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
+                    }
+                }
+                if (df == 0) {
+                    corrected.set(i, suggestions[0].string);
+                }
+            }
+        }
+        for (int i = 0; i + 1 < tokens.size() && i < MAX_BIGRAMS; i++) {
+            Analysis.Token a = tokens.get(i);
+            Analysis.Token c = tokens.get(i + 1);
+            List<Query> phrases = new ArrayList<>();
+            for (String f : new String[] {Fields.TITLE, Fields.ALIASES, Fields.SUMMARY}) {
+                PhraseQuery.Builder pb = new PhraseQuery.Builder();
+                pb.add(new Term(f, a.term()), 0);
+                pb.add(new Term(f, c.term()), c.position() - a.position());
+                pb.setSlop(1);
+                phrases.add(new BoostQuery(pb.build(), f.equals(Fields.SUMMARY) ? 1f : 2f));
+            }
+            b.add(new BoostQuery(new DisjunctionMaxQuery(phrases, 0.1f), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        Set<List<String>> expanded = new HashSet<>();
+        List<Vocabulary.Match> matches = new ArrayList<>(vocabulary.matches(terms));
+        if (!corrected.equals(terms)) {
+            matches.addAll(vocabulary.matches(corrected));
+        }
+        int synonyms = 0;
+        for (Vocabulary.Match m : matches) {
+            for (Vocabulary.Member alt : m.alternatives()) {
+                if (synonyms >= MAX_SYNONYMS) {
+                    break;
+                }
+                List<String> altTerms = alt.terms();
+                if (!expanded.add(altTerms) || (altTerms.size() == 1 && searched.contains(altTerms.get(0)))) {
+                    continue;
+                }
+                synonyms++;
+                Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST)
+                        : phraseFields(alt.tokens(), SYNONYM_BOOST * Math.min(1.5f, 0.5f * altTerms.size() + 0.5f));
+                b.add(q, BooleanClause.Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private static Query fields(String term, float boost) {
+        List<Query> qs = new ArrayList<>(Fields.WEIGHTED.length);
+        for (int i = 0; i < Fields.WEIGHTED.length; i++) {
+            qs.add(new BoostQuery(new TermQuery(new Term(Fields.WEIGHTED[i], term)), Fields.WEIGHTS[i]));
+        }
+        Query q = new DisjunctionMaxQuery(qs, 0.1f);
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    private static Query phraseFields(List<Analysis.Token> tokens, float boost) {
+        List<Query> qs = new ArrayList<>(Fields.WEIGHTED.length);
+        int base = tokens.get(0).position();
+        for (int i = 0; i < Fields.WEIGHTED.length; i++) {
+            PhraseQuery.Builder pb = new PhraseQuery.Builder();
+            for (Analysis.Token t : tokens) {
+                pb.add(new Term(Fields.WEIGHTED[i], t.term()), t.position() - base);
+            }
+            pb.setSlop(1);
+            qs.add(new BoostQuery(pb.build(), Fields.WEIGHTS[i]));
+        }
+        return new BoostQuery(new DisjunctionMaxQuery(qs, 0.1f), boost);
+    }
+
+    /** A plain BM25 query over all text: the reference the benchmark compares with. */
+    public Query plainQuery(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : new LinkedHashSet<>(Analysis.terms(Analysis.text(), text, MAX_TERMS))) {
+            b.add(new TermQuery(new Term(Fields.ALL, t)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query filtered(Query text, Set<ContentType> types, BodyArea area, Pressure pressure) {
+        if ((types == null || types.isEmpty()) && area == null && pressure == null) {
+            return text;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        if (types != null && !types.isEmpty()) {
+            BooleanQuery.Builder tb = new BooleanQuery.Builder();
+            for (ContentType t : types) {
+                tb.add(new TermQuery(new Term(Fields.TYPE, t.key())), BooleanClause.Occur.SHOULD);
+            }
+            b.add(tb.build(), BooleanClause.Occur.FILTER);
+        }
+        if (area != null) {
+            b.add(new TermQuery(new Term(Fields.AREA, area.key())), BooleanClause.Occur.FILTER);
+        }
+        if (pressure != null) {
+            b.add(new TermQuery(new Term(Fields.PRESSURE, pressure.key())), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /**
+     * Runs a search. Facets are counted over all hits; a dimension that is filtered is counted without
+     * its own filter (so a client can offer the other values), the others with every filter.
+     */
+    public SearchResponse search(IndexSearcher searcher, SearchRequest request, RedFlagDetector detector)
+            throws IOException {
+        String text = request.query();
+        IndexReader reader = searcher.getIndexReader();
+        List<RedFlag> redFlags = detector.detect(text, word -> knownWord(reader, word));
+        Query query = textQuery(searcher, text);
+        Set<ContentType> types = request.types();
+        BodyArea area = request.bodyArea();
+        Pressure pressure = request.pressure();
+
+        EnumSet<FacetCounter.Dimension> unfiltered = EnumSet.allOf(FacetCounter.Dimension.class);
+        if (!types.isEmpty()) {
+            unfiltered.remove(FacetCounter.Dimension.TYPE);
+        }
+        if (area != null) {
+            unfiltered.remove(FacetCounter.Dimension.BODY_AREA);
+        }
+        if (pressure != null) {
+            unfiltered.remove(FacetCounter.Dimension.PRESSURE);
+        }
+        long from = (long) request.page() * request.size();
+        int window = (int) Math.min(MAX_WINDOW, Math.max(1, from + request.size()));
+        TopScoreDocCollector top = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE).newCollector();
+        FacetCounter counter = new FacetCounter(unfiltered);
+        searcher.search(filtered(query, types, area, pressure), MultiCollector.wrap(top, counter));
+        TopDocs topDocs = top.topDocs();
+
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (FacetCounter.Dimension d : FacetCounter.Dimension.values()) {
+            if (unfiltered.contains(d)) {
+                facets.put(d.key(), counter.counts(d));
+            } else {
+                FacetCounter own = new FacetCounter(EnumSet.of(d));
+                searcher.search(filtered(query, d == FacetCounter.Dimension.TYPE ? Set.of() : types,
+                        d == FacetCounter.Dimension.BODY_AREA ? null : area,
+                        d == FacetCounter.Dimension.PRESSURE ? null : pressure), own);
+                facets.put(d.key(), own.counts(d));
+            }
+        }
+
+        List<SearchHit> hits = new ArrayList<>();
+        if (from < topDocs.scoreDocs.length && request.size() > 0) {
+            int to = (int) Math.min(topDocs.scoreDocs.length, from + request.size());
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, (int) from, to);
+            hits = hits(searcher, query, page);
+        }
+        return new SearchResponse(text, counter.count(), hits, facets, didYouMean(reader, text), redFlags);
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.perField())
+                .withFormatter(new MarkFormatter())
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.3f))
+                .withMaxNoHighlightPassages(0)
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {Fields.SUMMARY, Fields.BODY}, query,
+                pageDocs, new int[] {1, 1});
+        StoredFields stored = searcher.storedFields();
+        Set<String> wanted = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc, wanted);
+            String snippet = snippets.get(Fields.SUMMARY)[i];
+            if (snippet == null || snippet.isEmpty()) {
+                snippet = snippets.get(Fields.BODY)[i];
+            }
+            if (snippet == null || snippet.isEmpty()) {
+                snippet = MarkFormatter.escape(abbreviate(d.get(Fields.SUMMARY)));
+            }
+            hits.add(new SearchHit(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), snippet, page[i].score));
+        }
+        return hits;
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.length() <= SNIPPET_FALLBACK) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', SNIPPET_FALLBACK);
+        return s.substring(0, cut > 0 ? cut : SNIPPET_FALLBACK) + " …";
+    }
+
+    /** Whether the index knows this lower-case word as written. */
+    public static boolean knownWord(IndexReader reader, String word) {
+        try {
+            return reader.docFreq(new Term(Fields.SPELL, word)) > 0;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** The query with each word the index does not know replaced by its best correction, or null. */
+    public String didYouMean(IndexReader reader, String text) throws IOException {
+        List<String> words = Analysis.terms(Analysis.plain(), text, MAX_TERMS * 2);
+        if (words.isEmpty()) {
+            return null;
+        }
+        boolean changed = false;
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (w.length() < 4 || Analysis.STOP_WORDS.contains(w) || Typos.COMMON_WORDS.contains(w)
+                    || reader.docFreq(new Term(Fields.SPELL, w)) > 0
+                    || !w.chars().allMatch(Character::isLetter)) {
+                out.add(w);
+                continue;
+            }
+            SuggestWord[] s = (w.length() >= 8 ? longSpelling : spelling).suggestSimilar(new Term(Fields.SPELL, w), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            if (s.length > 0) {
+                out.add(s[0].string);
+                changed = true;
+            } else {
+                out.add(w);
+            }
+        }
+        return changed ? String.join(" ", out) : null;
+    }
+
+    /** Items whose title or an alias has words starting with the typed words, title matches first. */
+    public SuggestResponse suggest(IndexSearcher searcher, String prefix, int limit) throws IOException {
+        List<String> words = Analysis.terms(Analysis.plain(), prefix, 8);
+        if (words.isEmpty()) {
+            return new SuggestResponse(List.of());
+        }
+        int n = Math.max(1, Math.min(50, limit));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean last = i == words.size() - 1;
+            Query q = last ? new PrefixQuery(new Term(Fields.SUGGEST, w)) : new TermQuery(new Term(Fields.SUGGEST, w));
+            b.add(q, BooleanClause.Occur.MUST);
+            Query inTitle = last ? new PrefixQuery(new Term(Fields.SUGGEST_TITLE, w))
+                    : new TermQuery(new Term(Fields.SUGGEST_TITLE, w));
+            b.add(new BoostQuery(inTitle, 2f), BooleanClause.Occur.SHOULD);
+        }
+        String key = IndexDocuments.normalizeTitle(String.join(" ", words));
+        b.add(new BoostQuery(new PrefixQuery(new Term(Fields.TITLE_PREFIX, key)), 4f), BooleanClause.Occur.SHOULD);
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
+        TopFieldDocs docs = searcher.search(b.build(), n, sort, true);
+        StoredFields stored = searcher.storedFields();
+        Set<String> wanted = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE);
+        List<Suggestion> out = new ArrayList<>();
+        for (ScoreDoc sd : docs.scoreDocs) {
+            Document d = stored.document(sd.doc, wanted);
+            out.add(new Suggestion(d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.SLUG)));
+        }
+        return new SuggestResponse(out);
+    }
+
+    /** Red flags alone (for callers that do not need hits). */
+    public List<RedFlag> redFlags(IndexSearcher searcher, String text, RedFlagDetector detector) {
+        IndexReader reader = searcher.getIndexReader();
+        Predicate<String> known = w -> knownWord(reader, w);
+        return detector.detect(text, known);
+    }
+}

@@ -1,0 +1,120 @@
+package org.knead.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knead.publication.PublicationLog;
+import org.knead.seed.ReferenceImport;
+import org.knead.testing.CoreTestApplication;
+import org.knead.testing.StoreCleaner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Runs every line of eval/search-queries.tsv (a copy of ../shared/eval/search-queries.tsv) against the
+ * imported reference content and prints Success@3, red-flag recall and false alarms.
+ */
+@SpringBootTest(classes = CoreTestApplication.class)
+class RelevanceTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelevanceTest.class);
+
+    @Autowired SearchService search;
+    @Autowired ReferenceImport reference;
+    @Autowired PublicationLog log;
+    @Autowired MongoTemplate mongo;
+
+    record Case(String query, List<String> expected, String check) {
+    }
+
+    @BeforeEach
+    void importReferenceContent() {
+        StoreCleaner.clean(mongo);
+        reference.importAll();
+        search.rebuild();
+        SearchTestSupport.awaitLog(search, log);
+    }
+
+    static List<Case> cases() throws IOException {
+        try (InputStream in = RelevanceTest.class.getResourceAsStream("/eval/search-queries.tsv")) {
+            List<Case> cases = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                List<String> expected = cols[1].isBlank() ? List.of()
+                        : Arrays.stream(cols[1].split("\\|")).map(String::strip).toList();
+                cases.add(new Case(cols[0].strip(), expected, cols[2].strip()));
+            }
+            return cases;
+        }
+    }
+
+    @Test
+    void everyEvaluationQueryPasses() throws IOException {
+        List<Case> cases = cases();
+        int top3 = 0;
+        int top3Passed = 0;
+        int flagsExpected = 0;
+        int flagsFound = 0;
+        int calm = 0;
+        int falseAlarms = 0;
+        List<String> failures = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (Case c : cases) {
+            SearchResponse r = search.search(new SearchRequest(c.query(), Set.of(), null, null, 0, 10));
+            List<String> slugs = r.items().stream().map(SearchHit::slug).toList();
+            Set<String> flags = r.redFlags().stream().map(RedFlag::slug).collect(Collectors.toSet());
+            boolean pass;
+            switch (c.check()) {
+                case "top3" -> {
+                    top3++;
+                    pass = slugs.stream().limit(3).anyMatch(c.expected()::contains);
+                    if (pass) {
+                        top3Passed++;
+                    }
+                }
+                case "redflag" -> {
+                    flagsExpected += c.expected().size();
+                    long found = c.expected().stream().filter(flags::contains).count();
+                    flagsFound += (int) found;
+                    pass = found == c.expected().size();
+                }
+                case "calm" -> {
+                    calm++;
+                    pass = flags.isEmpty();
+                    if (!pass) {
+                        falseAlarms++;
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown check " + c.check());
+            }
+            report.append(String.format("%-5s %-8s %-40s top: %s flags: %s%n", pass ? "ok" : "FAIL", c.check(),
+                    c.query(), slugs.stream().limit(3).toList(), flags));
+            if (!pass) {
+                failures.add(c.query() + " (" + c.check() + " " + c.expected() + ") got " + slugs.stream().limit(3)
+                        .toList() + " flags " + flags);
+            }
+        }
+        String summary = String.format("Success@3 %d/%d = %.2f, red-flag recall %d/%d = %.2f, false alarms %d/%d",
+                top3Passed, top3, top3 == 0 ? 1.0 : (double) top3Passed / top3, flagsFound, flagsExpected,
+                flagsExpected == 0 ? 1.0 : (double) flagsFound / flagsExpected, falseAlarms, calm);
+        System.out.println(report);
+        System.out.println(summary);
+        LOG.info("Relevance: {}", summary);
+        assertThat(failures).as(summary).isEmpty();
+    }
+}
