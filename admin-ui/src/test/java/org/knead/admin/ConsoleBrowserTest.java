@@ -55,6 +55,8 @@ class ConsoleBrowserTest {
     PublicationLog publications;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.knead.seed.ReferenceImport reference;
 
     private Browser browser;
     private String suffix;
@@ -209,6 +211,75 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void clinicianConfirmsTheFirstReviewOfAnImportedWarning() {
+        reference.importAll();
+        String clinician = user("fr", Role.CLINICIAN);
+        ContentRef ref = new ContentRef(ContentType.WARNING, "numbness-or-weakness");
+        browser.loginAndWait(clinician, PASSWORD);
+        browser.open("/clinical");
+        browser.waitFor(By.id("clinical-grid"));
+        assertThat(browser.text("clinical-grid")).contains("first clinical review").contains(ref.id());
+        int published = contents.requireItem(ref).publishedRevision();
+        browser.open("/review/warning/numbness-or-weakness/" + published);
+        browser.waitFor(By.id("review-content"));
+        browser.type("review-comment", "Still right.");
+        browser.click("confirm-review-button");
+        assertThat(browser.text("confirm-message")).contains("as the public sees it now");
+        browser.click("confirm-button");
+        browser.waitForText("Review confirmed");
+        assertThat(contents.requireItem(ref).review()).satisfies(r -> assertThat(r.reviewedBy()).isEqualTo(clinician));
+        assertThat(contents.requireItem(ref).awaitingClinicalReview()).isFalse();
+        browser.screenshot("clinical-first-review");
+    }
+
+    @Test
+    void editorSchedulesPublishesUnpublishesAndArchivesAfterConfirmations() {
+        String author = user("pa", Role.EDITOR);
+        String approver = user("pb", Role.EDITOR);
+        String slug = "hot-pack-" + suffix;
+        ContentRef ref = new ContentRef(ContentType.SELF_CARE, slug);
+        contents.create(Content.builder(ContentType.SELF_CARE, slug).title("Hot pack " + suffix)
+                .summary("Warmth relaxes the muscles.").build(), "new tip", actor(author, Role.EDITOR));
+        workflow.submit(ref, 1, actor(author, Role.EDITOR));
+        workflow.approve(ref, 1, "fine", actor(approver, Role.EDITOR));
+
+        browser.loginAndWait(author, PASSWORD);
+        browser.open("/edit/self-care/" + slug);
+        browser.click("schedule-button");
+        assertThat(browser.text("confirm-message")).contains("the public will see revision 1")
+                .contains("Until then nothing changes for the public");
+        browser.screenshot("schedule-confirmation");
+        browser.click("confirm-button");
+        browser.waitForText("Scheduled: revision 1 goes public at");
+        assertThat(contents.requireItem(ref).scheduled()).isNotNull();
+
+        browser.click("cancel-schedule-button");
+        browser.click("confirm-button");
+        browser.waitFor(By.id("publish-button"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                .until(d -> contents.requireItem(ref).scheduled() == null);
+
+        browser.click("publish-button");
+        browser.click("confirm-button");
+        browser.waitForText("The public sees revision 1");
+        assertThat(contents.requireItem(ref).publishedRevision()).isEqualTo(1);
+
+        browser.click("unpublish-button");
+        assertThat(browser.text("confirm-message")).contains("The public will no longer see");
+        browser.screenshot("unpublish-confirmation");
+        browser.click("confirm-button");
+        browser.waitForText("The public does not see this item");
+        assertThat(contents.requireItem(ref).isPublished()).isFalse();
+        assertThat(publications.last()).hasValueSatisfying(e -> assertThat(e.itemId()).isEqualTo(ref.id()));
+
+        browser.click("archive-button");
+        assertThat(browser.text("confirm-message")).contains("cannot be edited or published");
+        browser.click("confirm-button");
+        browser.waitFor(By.id("unarchive-button"));
+        assertThat(contents.requireItem(ref).status()).isEqualTo(org.knead.revision.ItemStatus.ARCHIVED);
+    }
+
+    @Test
     void editorCannotOpenTheCliniciansQueue() {
         String editor = user("qe", Role.EDITOR);
         browser.loginAndWait(editor, PASSWORD);
@@ -253,6 +324,17 @@ class ConsoleBrowserTest {
         Content merged = contents.latest(ref).content();
         assertThat(merged.title()).isEqualTo("Shoulder rolls");
         assertThat(merged.summary()).isEqualTo("Roll the shoulders backwards, slowly.");
+
+        // restore appends a new revision with the old content
+        browser.open("/history/technique/" + slug);
+        browser.click("restore-1");
+        assertThat(browser.text("confirm-message")).contains("content of revision 1");
+        browser.click("confirm-button");
+        browser.waitForText("Restored as revision 4");
+        Revision restored = contents.latest(ref);
+        assertThat(restored.number()).isEqualTo(4);
+        assertThat(restored.restoredFrom()).isEqualTo(1);
+        assertThat(restored.content().title()).isEqualTo("Shoulder roll");
     }
 
     @Test

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final ArchRule public_api_does_not_write_through_core = noClasses().that()
             .resideInAPackage("org.knead.api..")
             .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.(revision\\.(ContentService|RevisionStore)"
-                    + "|review\\..*|publication\\.(Publisher|PublicationLog)|user\\..*|seed\\..*)");
+                    + "|review\\..*|publication\\.Publisher|user\\..*|seed\\..*)");
 
     @ArchTest
     static final ArchRule public_api_does_not_touch_lucene_or_vaadin = noClasses().that()

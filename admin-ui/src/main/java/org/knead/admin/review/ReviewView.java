@@ -75,7 +75,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         }
         ref = new ContentRef(type.get(), slug.get());
         number = revision.get();
-        build();
+        try {
+            build();
+        } catch (org.knead.revision.NotFoundException e) {
+            Feedback.error(e.getMessage());
+            event.forwardTo(ApprovalQueueView.class);
+        }
     }
 
     private void build() {

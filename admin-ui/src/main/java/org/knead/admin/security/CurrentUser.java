@@ -8,6 +8,8 @@ import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.user.Actor;
 import org.knead.user.Role;
+import org.knead.user.User;
+import org.knead.user.UserService;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
@@ -18,15 +20,26 @@ public class CurrentUser {
 
     private final AuthenticationContext authentication;
     private final AuditLog audit;
+    private final UserService users;
 
-    CurrentUser(AuthenticationContext authentication, AuditLog audit) {
+    CurrentUser(AuthenticationContext authentication, AuditLog audit, UserService users) {
         this.authentication = authentication;
         this.audit = audit;
+        this.users = users;
     }
 
     public Actor actor() {
         UserDetails user = authentication.getAuthenticatedUser(UserDetails.class)
                 .orElseThrow(() -> new IllegalStateException("Nobody is logged in"));
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String origin = request == null ? "unknown" : request.getRemoteAddr();
+        // Core decides with the roles as stored now: a role taken away or an account disabled
+        // during a session counts at once, not at the next login.
+        java.util.Optional<User> stored = users.find(user.getUsername());
+        if (stored.isPresent()) {
+            User u = stored.get();
+            return new Actor(u.username(), u.enabled() ? u.roles() : Set.of(), origin);
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (GrantedAuthority a : user.getAuthorities()) {
             String name = a.getAuthority();
@@ -38,8 +51,7 @@ public class CurrentUser {
                 }
             }
         }
-        VaadinRequest request = VaadinRequest.getCurrent();
-        return new Actor(user.getUsername(), roles, request == null ? "unknown" : request.getRemoteAddr());
+        return new Actor(user.getUsername(), roles, origin);
     }
 
     public String username() {

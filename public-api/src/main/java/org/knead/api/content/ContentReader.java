@@ -1,12 +1,7 @@
 package org.knead.api.content;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.knead.api.web.AnswerCache;
 import org.knead.api.web.ApiProblem;
 import org.knead.api.web.Params;
@@ -18,12 +13,7 @@ import org.knead.content.MarkdownRenderer;
 import org.knead.content.Pressure;
 import org.knead.publication.PublishedContent;
 import org.knead.publication.PublishedItem;
-import org.knead.publication.PublishedPage;
 import org.knead.revision.ClinicalReview;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Turns published items into the answers of the content endpoints. Reads only published content. */
@@ -31,13 +21,13 @@ import org.springframework.stereotype.Service;
 class ContentReader {
 
     private final PublishedContent published;
-    private final MongoTemplate mongo;
+    private final PublishedGraph graph;
     private final AnswerCache cache;
     private final Clock clock;
 
-    ContentReader(PublishedContent published, MongoTemplate mongo, AnswerCache cache, Clock clock) {
+    ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock) {
         this.published = published;
-        this.mongo = mongo;
+        this.graph = graph;
         this.cache = cache;
         this.clock = clock;
     }
@@ -48,23 +38,22 @@ class ContentReader {
         Params.page(page);
         Params.size(size);
         String key = "list|" + type.key() + "|" + area + "|" + p + "|" + page + "|" + size;
-        return cache.get(key, () -> {
-            PublishedPage result = published.list(type, area, p, page, size);
-            return new ContentPage(result.items().stream().map(ContentSummary::of).toList(), result.page(),
-                    result.size(), result.total());
-        });
+        return cache.get(key, () -> graph.page(type, area, p, page, size));
     }
 
     ContentDetail detail(ContentType type, String slug) {
         if (!Params.isSlug(slug)) {
             throw notFound(type, slug);
         }
-        ContentDetail detail = cache.get("item|" + type.key() + "|" + slug,
-                () -> published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null));
-        if (detail == null) {
+        // unknown slugs are cached too (as empty), so that probing for them stays cheap
+        java.util.Optional<ContentDetail> detail = cache.get("item|" + type.key() + "|" + slug, () -> {
+            graph.sync();
+            return published.find(ContentRef.of(type, slug)).map(this::toDetail);
+        });
+        if (detail.isEmpty()) {
             throw notFound(type, slug);
         }
-        return detail.asOf(clock.instant());
+        return detail.get().asOf(clock.instant());
     }
 
     private static ApiProblem notFound(ContentType type, String slug) {
@@ -99,11 +88,11 @@ class ContentReader {
                 warning && c.severity() != null ? c.severity().key() : null,
                 warning ? c.advice() : null,
                 type == ContentType.ARTICLE ? resolve(c.related()) : null,
-                symptom ? backward(ContentType.TECHNIQUE, "relievesSymptoms", slug)
-                        : warning ? backward(ContentType.TECHNIQUE, "cautions", slug) : null,
-                symptom ? backward(ContentType.SELF_CARE, "relievesSymptoms", slug) : null,
-                symptom ? backward(ContentType.CAUSE, "leadsToSymptoms", slug) : null,
-                symptom ? backward(ContentType.WARNING, "triggerSymptoms", slug) : null,
+                symptom ? backward(ContentType.TECHNIQUE, "relievesSymptoms", slug, type)
+                        : warning ? backward(ContentType.TECHNIQUE, "cautions", slug, type) : null,
+                symptom ? backward(ContentType.SELF_CARE, "relievesSymptoms", slug, type) : null,
+                symptom ? backward(ContentType.CAUSE, "leadsToSymptoms", slug, type) : null,
+                symptom ? backward(ContentType.WARNING, "triggerSymptoms", slug, type) : null,
                 type == ContentType.ARTICLE ? null : articlesLinkingTo(item.ref()));
     }
 
@@ -116,28 +105,18 @@ class ContentReader {
     }
 
     private List<ContentSummary> forward(ContentType type, List<String> slugs) {
-        return resolve(slugs.stream().map(s -> ContentRef.of(type, s)).toList());
+        return graph.resolve(slugs.stream().map(s -> ContentRef.of(type, s)).toList());
     }
 
-    /** The published items among {@code refs}, in their order; links to unpublished items are left out. */
-    private List<ContentSummary> resolve(Collection<ContentRef> refs) {
-        if (refs.isEmpty()) {
-            return List.of();
-        }
-        Map<String, PublishedItem> byId = published.findAll(refs).stream()
-                .collect(Collectors.toMap(PublishedItem::id, Function.identity(), (a, b) -> a));
-        return refs.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).distinct()
-                .map(ContentSummary::of).toList();
+    private List<ContentSummary> resolve(List<ContentRef> refs) {
+        return graph.resolve(refs);
     }
 
-    private List<ContentSummary> backward(ContentType fromType, String field, String slug) {
-        return published.linkingTo(fromType, field, slug).stream().map(ContentSummary::of).toList();
+    private List<ContentSummary> backward(ContentType fromType, String field, String slug, ContentType targetType) {
+        return graph.linkingTo(ContentRef.of(targetType, slug), field, fromType);
     }
 
     private List<ContentSummary> articlesLinkingTo(ContentRef ref) {
-        Query q = new Query(Criteria.where("type").is(ContentType.ARTICLE).and("content.related")
-                .elemMatch(Criteria.where("type").is(ref.type().name()).and("slug").is(ref.slug())))
-                .with(Sort.by("slug"));
-        return mongo.find(q, PublishedItem.class).stream().map(ContentSummary::of).toList();
+        return graph.linkingTo(ref, "related", ContentType.ARTICLE);
     }
 }

@@ -19,7 +19,7 @@ public class AnswerCache {
 
     private final SearchService search;
     private final Cache<String, Object> cache;
-    private final boolean enabled;
+    private volatile boolean enabled;
 
     public AnswerCache(SearchService search, ApiProperties settings, MeterRegistry meters) {
         this.search = search;
@@ -30,6 +30,12 @@ public class AnswerCache {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, "knead.api.answers");
+    }
+
+    /** Turns the cache on or off at run time (the load benchmark measures searches without it). */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        cache.invalidateAll();
     }
 
     @SuppressWarnings("unchecked")

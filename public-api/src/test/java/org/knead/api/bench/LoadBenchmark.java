@@ -68,6 +68,7 @@ public final class LoadBenchmark {
                     "--knead.search.index-dir=" + work.resolve("index"), "--knead.api.rate-limit.enabled=false",
                     "--logging.level.root=warn", "--spring.main.banner-mode=off");
             SearchService search = app.getBean(SearchService.class);
+            app.getBean(org.knead.seed.ReferenceImport.class).importAll(); // the real content, next to the generated
             long seq = app.getBean(PublicationLog.class).lastSequence();
             search.awaitSequence(seq, Duration.ofMinutes(10));
             while (!search.isReady()) {
@@ -77,8 +78,11 @@ public final class LoadBenchmark {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 
             warmUpInProcess(search);
-            double inProcess = inProcessSearch(search, seconds, 2);
-            report.add(String.format(Locale.ROOT, "| search, in process (SearchService, 2 threads) | %,.0f | | |", inProcess));
+            for (int threads : new int[] {2, 8}) {
+                double inProcess = inProcessSearch(search, seconds, threads);
+                report.add(String.format(Locale.ROOT, "| search, in process (SearchService, %d threads) | %,.0f | | |",
+                        threads, inProcess));
+            }
 
             Path scripts = work.resolve("lua");
             Files.createDirectories(scripts);
@@ -88,13 +92,17 @@ public final class LoadBenchmark {
             Files.writeString(queries, searchScript());
             String base = "http://127.0.0.1:" + port;
 
+            probe(base + "/api/v1/techniques/swedish-massage");
+            probe(base + "/api/v1/" + slugs.get(0));
+            probe(base + "/api/v1/search?q=neck+knots+123");
             wrk(base + "/api/v1/techniques/swedish-massage", null, 5, connections); // warm-up
             report.add(row("item read, one hot item (GET /api/v1/techniques/swedish-massage)",
                     wrk(base + "/api/v1/techniques/swedish-massage", null, seconds, connections)));
             report.add(row("item read, random among " + slugs.size() + " generated items",
                     wrk(base, randomItems, seconds, connections)));
+            app.getBean(org.knead.api.web.AnswerCache.class).setEnabled(false); // every search reaches the index
             wrk(base, queries, 5, connections); // warm-up
-            report.add(row("search over HTTP, every query different (no answer cache hits)",
+            report.add(row("search over HTTP, random two-word queries, answer cache off",
                     wrk(base, queries, seconds, connections)));
             app.close();
         }
@@ -161,7 +169,7 @@ public final class LoadBenchmark {
     }
 
     static String query(SplittableRandom r) {
-        return WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)] + " " + r.nextInt(1_000_000);
+        return WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)];
     }
 
     static void warmUpInProcess(SearchService search) {
@@ -212,7 +220,7 @@ public final class LoadBenchmark {
             sb.append('"').append(w).append("\",");
         }
         sb.append("}\nmath.randomseed(2)\nrequest = function()\n"
-                + "  local q = words[math.random(#words)] .. \"+\" .. words[math.random(#words)] .. \"+\" .. math.random(1000000)\n"
+                + "  local q = words[math.random(#words)] .. \"+\" .. words[math.random(#words)]\n"
                 + "  return wrk.format(\"GET\", \"/api/v1/search?q=\" .. q)\nend\n");
         return sb.toString();
     }
@@ -234,6 +242,13 @@ public final class LoadBenchmark {
         double rps = Double.parseDouble(find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
         long non2xx = Long.parseLong(find(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
         return new WrkResult(rps, find(out, "\\s50%\\s+(\\S+)", "?"), find(out, "\\s99%\\s+(\\S+)", "?"), non2xx, out);
+    }
+
+    static void probe(String url) throws IOException, InterruptedException {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String body = r.body();
+        log("probe %s -> %d %s", url, r.statusCode(), body.substring(0, Math.min(200, body.length())));
     }
 
     static String row(String what, WrkResult r) {

@@ -152,18 +152,34 @@ public final class Analysis {
         return stems.size() == words.size() ? stems : words;
     }
 
+    private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("(?m)^```.*$");
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile(
+            "(?m)^[ ]{0,3}(#{1,6}|>+|[-*+]|\\d+[.)])[ \\t]+");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^[ \\t]*([-*_][ \\t]*){3,}$");
+    private static final java.util.regex.Pattern EMPHASIS = java.util.regex.Pattern.compile("[*_`~]{1,3}");
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^<>]{0,200}>");
+
     /** Markdown source to plain text, good enough for indexing and snippets. */
     public static String markdownToText(String markdown) {
         if (markdown == null || markdown.isEmpty()) {
             return "";
         }
         String s = markdown;
-        s = s.replaceAll("(?m)^```.*$", " ");
-        s = s.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
-        s = s.replaceAll("(?m)^\\s{0,3}(#{1,6}|>+|[-*+]|\\d+[.)])\\s+", "");
-        s = s.replaceAll("(?m)^\\s*([-*_]\\s*){3,}$", " ");
-        s = s.replaceAll("[*_`~]{1,3}", "");
-        s = s.replaceAll("<[^>]{0,200}>", " ");
+        if (s.indexOf("```") >= 0) {
+            s = FENCE.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('[') >= 0) {
+            s = LINK.matcher(s).replaceAll("$1");
+        }
+        s = BLOCK.matcher(s).replaceAll("");
+        if (s.indexOf("---") >= 0 || s.indexOf("***") >= 0 || s.indexOf("___") >= 0) {
+            s = RULE.matcher(s).replaceAll(" ");
+        }
+        s = EMPHASIS.matcher(s).replaceAll("");
+        if (s.indexOf('<') >= 0) {
+            s = TAG.matcher(s).replaceAll(" ");
+        }
         return s;
     }
 }

@@ -12,9 +12,9 @@ public final class Fields {
     public static final String SUMMARY = "summary";
     public static final String KEYWORDS = "keywords";
     public static final String BODY = "body";
-    /** Every text field together, stemmed: for typo correction and the plain BM25 reference query. */
+    /** Title, aliases, summary, benefits and trigger phrases, stemmed: the words typos are corrected to. */
     public static final String ALL = "all";
-    /** Every text field together, unstemmed: for "did you mean". */
+    /** The same text unstemmed: for "did you mean" and for telling real words from typos. */
     public static final String SPELL = "spell";
     /** Title and aliases, unstemmed: for prefix suggestions. */
     public static final String SUGGEST = "suggest";

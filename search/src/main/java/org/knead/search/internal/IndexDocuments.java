@@ -80,8 +80,9 @@ public final class IndexDocuments {
             d.add(new Field(Fields.KEYWORDS, p, TEXT));
         }
 
-        // one "all" and one "spell" value per source value keeps the position gaps between them
-        for (String v : new String[] {title, summary, body}) {
+        // the short, meaningful text (not the body), one value per source value to keep the gaps:
+        // the vocabulary typo corrections and "did you mean" correct towards
+        for (String v : new String[] {title, summary}) {
             d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }
@@ -91,6 +92,10 @@ public final class IndexDocuments {
             d.add(new Field(Fields.SUGGEST, v, DOCS_ONLY));
         }
         for (String v : c.benefits()) {
+            d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
+            d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
+        }
+        for (String v : c.triggerPhrases()) {
             d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }

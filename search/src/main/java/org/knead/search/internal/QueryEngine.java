@@ -19,10 +19,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -32,7 +32,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -91,29 +90,47 @@ public final class QueryEngine {
         return vocabulary;
     }
 
-    /** The text query for {@code text}, without filters (MatchNoDocs when nothing is left after analysis). */
+    /**
+     * A query in two forms: {@code scoring} ranks, {@code matching} matches exactly the same documents
+     * as a flat, constant-score disjunction (cheap to count every hit for the facets).
+     */
+    public record Built(Query scoring, Query matching) {
+    }
+
+    /** The text query for {@code text}, without filters. */
     public Query textQuery(IndexSearcher searcher, String text) throws IOException {
+        return build(searcher, text).scoring();
+    }
+
+    /** Both forms of the text query for {@code text}, without filters (no match when no words are left). */
+    public Built build(IndexSearcher searcher, String text) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
         if (tokens.isEmpty()) {
-            return new MatchNoDocsQuery("no words");
+            Query none = new MatchNoDocsQuery("no words");
+            return new Built(none, none);
         }
+        List<List<Analysis.Token>> phrases = new ArrayList<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> searched = new HashSet<>();
         List<String> terms = tokens.stream().map(Analysis.Token::term).toList();
         List<String> corrected = new ArrayList<>(terms);
         int corrections = 0;
         int maxDoc = Math.max(1, reader.maxDoc());
-        for (int i = 0; i < terms.size() && searched.size() < MAX_TERMS; i++) {
+        int originals = 0;
+        int lastOriginal = -1;
+        for (int i = 0; i < terms.size() && originals < MAX_TERMS; i++) {
             String t = terms.get(i);
+            lastOriginal = i;
             if (!searched.add(t)) {
                 continue;
             }
+            originals++;
             b.add(fields(t, 1f), BooleanClause.Occur.SHOULD);
             if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t)) {
                 continue;
             }
-            int df = reader.docFreq(new Term(Fields.ALL, t));
+            int df = reader.docFreq(new Term(Fields.ALL, t)) + reader.docFreq(new Term(Fields.BODY, t));
             SuggestWord[] suggestions = null;
             float boost = TYPO_BOOST;
             if (df == 0) {
@@ -125,7 +142,7 @@ public final class QueryEngine {
             if (suggestions != null && suggestions.length > 0) {
                 corrections++;
                 for (SuggestWord s : suggestions) {
-                    if (searched.add(s.string)) {
+                    if (!terms.contains(s.string) && searched.add(s.string)) {
                         b.add(fields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
                     }
                 }
@@ -134,18 +151,18 @@ public final class QueryEngine {
                 }
             }
         }
-        for (int i = 0; i + 1 < tokens.size() && i < MAX_BIGRAMS; i++) {
+        for (int i = 0; i + 1 <= lastOriginal && i < MAX_BIGRAMS; i++) {
             Analysis.Token a = tokens.get(i);
             Analysis.Token c = tokens.get(i + 1);
-            List<Query> phrases = new ArrayList<>();
+            List<Query> bigram = new ArrayList<>();
             for (String f : new String[] {Fields.TITLE, Fields.ALIASES, Fields.SUMMARY}) {
                 PhraseQuery.Builder pb = new PhraseQuery.Builder();
                 pb.add(new Term(f, a.term()), 0);
                 pb.add(new Term(f, c.term()), c.position() - a.position());
                 pb.setSlop(1);
-                phrases.add(new BoostQuery(pb.build(), f.equals(Fields.SUMMARY) ? 1f : 2f));
+                bigram.add(new BoostQuery(pb.build(), f.equals(Fields.SUMMARY) ? 1f : 2f));
             }
-            b.add(new BoostQuery(new DisjunctionMaxQuery(phrases, 0.1f), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new DisjunctionMaxQuery(bigram, 0.1f), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
         }
         Set<List<String>> expanded = new HashSet<>();
         List<Vocabulary.Match> matches = new ArrayList<>(vocabulary.matches(terms));
@@ -153,22 +170,58 @@ public final class QueryEngine {
             matches.addAll(vocabulary.matches(corrected));
         }
         int synonyms = 0;
+        // on a large index, a very common word gains nothing from its synonyms but costs a lot
+        long common = maxDoc >= 1000 ? maxDoc / 20 : Long.MAX_VALUE;
         for (Vocabulary.Match m : matches) {
+            if (m.matched().terms().size() == 1 && docFreq(reader, m.matched().terms().get(0)) > common) {
+                continue;
+            }
             for (Vocabulary.Member alt : m.alternatives()) {
                 if (synonyms >= MAX_SYNONYMS) {
                     break;
                 }
                 List<String> altTerms = alt.terms();
-                if (!expanded.add(altTerms) || (altTerms.size() == 1 && searched.contains(altTerms.get(0)))) {
+                if (expanded.contains(altTerms) || (altTerms.size() == 1 && searched.contains(altTerms.get(0)))) {
                     continue;
                 }
+                if (altTerms.size() == 1 && docFreq(reader, altTerms.get(0)) > common) {
+                    continue;
+                }
+                expanded.add(altTerms);
+                if (altTerms.size() == 1) {
+                    searched.add(altTerms.get(0));
+                }
                 synonyms++;
+                if (altTerms.size() > 1) {
+                    phrases.add(alt.tokens());
+                }
                 Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST)
                         : phraseFields(alt.tokens(), SYNONYM_BOOST * Math.min(1.5f, 0.5f * altTerms.size() + 0.5f));
                 b.add(q, BooleanClause.Occur.SHOULD);
             }
         }
-        return b.build();
+        // ALL holds the title, aliases, summary and keywords; with the body that is every searched field
+        BooleanQuery.Builder m = new BooleanQuery.Builder();
+        for (String t : searched) {
+            m.add(new TermQuery(new Term(Fields.ALL, t)), BooleanClause.Occur.SHOULD);
+            m.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+        }
+        for (List<Analysis.Token> phrase : phrases) {
+            int base = phrase.get(0).position();
+            for (String f : Fields.WEIGHTED) {
+                PhraseQuery.Builder pb = new PhraseQuery.Builder();
+                for (Analysis.Token t : phrase) {
+                    pb.add(new Term(f, t.term()), t.position() - base);
+                }
+                pb.setSlop(1);
+                m.add(pb.build(), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return new Built(b.build(), new ConstantScoreQuery(m.build()));
+    }
+
+    private static long docFreq(IndexReader reader, String term) throws IOException {
+        return (long) reader.docFreq(new Term(Fields.ALL, term)) + reader.docFreq(new Term(Fields.BODY, term));
     }
 
     private static Query fields(String term, float boost) {
@@ -194,11 +247,11 @@ public final class QueryEngine {
         return new BoostQuery(new DisjunctionMaxQuery(qs, 0.1f), boost);
     }
 
-    /** A plain BM25 query over all text: the reference the benchmark compares with. */
+    /** A plain BM25 query over the body: the reference the benchmark compares with. */
     public Query plainQuery(String text) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : new LinkedHashSet<>(Analysis.terms(Analysis.text(), text, MAX_TERMS))) {
-            b.add(new TermQuery(new Term(Fields.ALL, t)), BooleanClause.Occur.SHOULD);
+            b.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
@@ -233,7 +286,8 @@ public final class QueryEngine {
         String text = request.query();
         IndexReader reader = searcher.getIndexReader();
         List<RedFlag> redFlags = detector.detect(text, word -> knownWord(reader, word));
-        Query query = textQuery(searcher, text);
+        Built built = build(searcher, text);
+        Query query = built.scoring();
         Set<ContentType> types = request.types();
         BodyArea area = request.bodyArea();
         Pressure pressure = request.pressure();
@@ -250,10 +304,10 @@ public final class QueryEngine {
         }
         long from = (long) request.page() * request.size();
         int window = (int) Math.min(MAX_WINDOW, Math.max(1, from + request.size()));
-        TopScoreDocCollector top = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE).newCollector();
+        TopDocs topDocs = searcher.search(filtered(query, types, area, pressure),
+                new TopScoreDocCollectorManager(window, null, 1000));
         FacetCounter counter = new FacetCounter(unfiltered);
-        searcher.search(filtered(query, types, area, pressure), MultiCollector.wrap(top, counter));
-        TopDocs topDocs = top.topDocs();
+        searcher.search(filtered(built.matching(), types, area, pressure), counter);
 
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (FacetCounter.Dimension d : FacetCounter.Dimension.values()) {
@@ -261,7 +315,7 @@ public final class QueryEngine {
                 facets.put(d.key(), counter.counts(d));
             } else {
                 FacetCounter own = new FacetCounter(EnumSet.of(d));
-                searcher.search(filtered(query, d == FacetCounter.Dimension.TYPE ? Set.of() : types,
+                searcher.search(filtered(built.matching(), d == FacetCounter.Dimension.TYPE ? Set.of() : types,
                         d == FacetCounter.Dimension.BODY_AREA ? null : area,
                         d == FacetCounter.Dimension.PRESSURE ? null : pressure), own);
                 facets.put(d.key(), own.counts(d));
@@ -358,6 +412,13 @@ public final class QueryEngine {
             return new SuggestResponse(List.of());
         }
         int n = Math.max(1, Math.min(50, limit));
+        String key = IndexDocuments.normalizeTitle(String.join(" ", words));
+        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
+        if (key.length() < 3) {
+            // one or two letters: titles that start with them, alphabetically (cheap on any index size)
+            return suggestions(searcher, searcher.search(new PrefixQuery(new Term(Fields.TITLE_PREFIX, key)), n,
+                    sort, false));
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -368,10 +429,11 @@ public final class QueryEngine {
                     : new TermQuery(new Term(Fields.SUGGEST_TITLE, w));
             b.add(new BoostQuery(inTitle, 2f), BooleanClause.Occur.SHOULD);
         }
-        String key = IndexDocuments.normalizeTitle(String.join(" ", words));
         b.add(new BoostQuery(new PrefixQuery(new Term(Fields.TITLE_PREFIX, key)), 4f), BooleanClause.Occur.SHOULD);
-        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
-        TopFieldDocs docs = searcher.search(b.build(), n, sort, true);
+        return suggestions(searcher, searcher.search(b.build(), n, sort, true));
+    }
+
+    private static SuggestResponse suggestions(IndexSearcher searcher, TopFieldDocs docs) throws IOException {
         StoredFields stored = searcher.storedFields();
         Set<String> wanted = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE);
         List<Suggestion> out = new ArrayList<>();

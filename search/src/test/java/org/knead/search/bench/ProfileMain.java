@@ -1,30 +1,69 @@
 package org.knead.search.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
 import org.knead.content.Content;
-import org.knead.search.internal.Analysis;
-import org.knead.search.internal.IndexDocuments;
+import org.knead.search.SearchRequest;
+import org.knead.search.internal.FacetCounter;
+import org.knead.search.internal.IndexGeneration;
+import org.knead.search.internal.QueryEngine;
+import org.knead.search.internal.Vocabulary;
 
+/** Times the parts of a full query (a development aid, not the benchmark). */
 public final class ProfileMain {
+    interface Part {
+        void run(String q) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
-        CorpusGenerator gen = new CorpusGenerator(1);
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        CorpusGenerator gen = new CorpusGenerator(SearchBenchmark.SEED);
+        List<Content> corpus = gen.corpus(size);
+        List<String> queries = gen.queries(300);
+        Vocabulary v = Vocabulary.builtIn();
+        QueryEngine engine = new QueryEngine(v);
+        Path dir = Files.createTempDirectory("knead-profile-");
+        IndexGeneration index = IndexGeneration.create(FSDirectory.open(dir), dir, v);
+        for (int i = 0; i < corpus.size(); i += 500) {
+            index.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+        }
+        index.commit();
+        index.refresh();
+        IndexSearcher s = index.searchers().acquire();
+        var detector = index.detector();
+        time("build", queries, q -> engine.build(s, q));
+        time("top10", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, 1000)));
+        time("count", queries, q -> s.search(engine.build(s, q).matching(), new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class))));
+        time("dym", queries, q -> engine.didYouMean(s.getIndexReader(), q));
+        time("flags", queries, q -> engine.redFlags(s, q, detector));
+        time("full", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector));
+        time("plain", queries, q -> s.search(engine.plainQuery(q), 10));
+        index.searchers().release(s);
+        index.close();
+        SearchBenchmark.deleteTree(dir);
+    }
+
+    static void time(String name, List<String> queries, Part p) throws Exception {
+        for (int r = 0; r < 3; r++) {
+            for (String q : queries) {
+                p.run(q);
+            }
+        }
         long t = System.nanoTime();
-        List<Content> corpus = gen.corpus(3000);
-        System.out.printf("generate %.1f s%n", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        for (Content c : corpus) {
-            Analysis.markdownToText(c.body());
+        int n = 0;
+        for (int r = 0; r < 3; r++) {
+            for (String q : queries) {
+                p.run(q);
+                n++;
+            }
         }
-        System.out.printf("markdown %.1f s%n", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        for (Content c : corpus) {
-            IndexDocuments.toDocument(c);
-        }
-        System.out.printf("toDocument %.1f s%n", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        for (Content c : corpus) {
-            Analysis.terms(Analysis.text(), c.body(), Integer.MAX_VALUE);
-        }
-        System.out.printf("analyze body %.1f s%n", (System.nanoTime() - t) / 1e9);
+        System.out.printf("%-6s %.3f ms/query%n", name, (System.nanoTime() - t) / 1e6 / n);
     }
 }
