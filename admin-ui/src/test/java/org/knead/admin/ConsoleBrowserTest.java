@@ -396,6 +396,14 @@ class ConsoleBrowserTest {
         assertThat(browser.text("history-grid")).contains("<img src=x onerror=alert(2)>");
         browser.screenshot("xss-comparison");
         browser.assertNoAlert();
+
+        browser.open("/review/technique/" + slug + "/2");
+        browser.waitFor(By.id("review-content"));
+        browser.assertNoAlert();
+        assertThat(browser.driver.findElements(By.cssSelector("#review-content script, #review-content img,"
+                + " #review-content svg"))).isEmpty();
+        assertThat(browser.text("review-content")).contains("<script>alert(1)</script>");
+        assertThat(browser.text("review-heading")).contains(imgTitle);
     }
 
     @Test

@@ -119,6 +119,24 @@ class VisibilityTest extends ApiTestSupport {
         assertThat(slugs(getJson("/api/v1/search?q=freshword"))).contains("fresh-rub");
     }
 
+    @Test
+    void aRepublishedChangeOfLinksShowsInBothDirections() {
+        Content first = technique("moving-rub", "Moving Rub", List.of()).toBuilder()
+                .relievesSymptoms(List.of("neck-pain")).build();
+        publish(first);
+        assertThat(getJson("/api/v1/symptoms/neck-pain").get("techniques").toString()).contains("moving-rub");
+
+        Content second = first.toBuilder().relievesSymptoms(List.of("back-pain")).build();
+        Revision r2 = content.save(first.ref(), 1, second, "moves to the back", ANNA);
+        approveAndPublish(r2.ref(), r2.number(), false);
+
+        assertThat(getJson("/api/v1/symptoms/neck-pain").get("techniques").toString()).doesNotContain("moving-rub");
+        assertThat(getJson("/api/v1/symptoms/back-pain").get("techniques").toString()).contains("moving-rub");
+        JsonNode detail = getJson("/api/v1/techniques/moving-rub");
+        assertThat(detail.get("revision").asInt()).isEqualTo(2);
+        assertThat(detail.get("relievesSymptoms")).extracting(s -> s.get("slug").asText()).containsExactly("back-pain");
+    }
+
     private static List<String> slugs(JsonNode page) {
         return page.get("items").findValuesAsText("slug");
     }

@@ -229,7 +229,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             load(contents.latest(ref));
         }
         boolean editor = actor.isEditor();
-        save.setEnabled(editor);
+        if (ref == null) {
+            save.setEnabled(editor);
+        }
         if (!editor) {
             status.setText(status.getText() + " You can read this item; only editors change it.");
         }
@@ -287,8 +289,10 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         status.setText(sb.toString());
         boolean canSubmit = currentUser.actor().isEditor()
                 && (latest.state() == RevisionState.DRAFT || latest.state() == RevisionState.CHANGES_REQUESTED);
+        boolean archived = item.status() == org.knead.revision.ItemStatus.ARCHIVED;
         submit.setVisible(true);
-        submit.setEnabled(canSubmit);
+        submit.setEnabled(canSubmit && !archived);
+        save.setEnabled(currentUser.actor().isEditor() && !archived);
         links.removeAll();
         RouterLink history = new RouterLink("History and comparison", HistoryView.class,
                 new RouteParameters(Map.of("type", type.key(), "slug", ref.slug())));

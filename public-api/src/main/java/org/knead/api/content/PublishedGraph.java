@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -27,6 +28,8 @@ import org.knead.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +56,7 @@ class PublishedGraph implements SmartLifecycle {
     }
 
     private final PublishedContent published;
+    private final MongoTemplate mongo;
     private final PublicationLog log;
     private final SearchService search;
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
@@ -62,8 +66,9 @@ class PublishedGraph implements SmartLifecycle {
     private volatile boolean running;
     private ScheduledExecutorService poller;
 
-    PublishedGraph(PublishedContent published, PublicationLog log, SearchService search) {
+    PublishedGraph(PublishedContent published, MongoTemplate mongo, PublicationLog log, SearchService search) {
         this.published = published;
+        this.mongo = mongo;
         this.log = log;
         this.search = search;
         for (ContentType t : ContentType.values()) {
@@ -75,7 +80,11 @@ class PublishedGraph implements SmartLifecycle {
     public synchronized void start() {
         long t0 = System.nanoTime();
         long from = log.lastSequence();
-        published.forEach(1000, batch -> batch.forEach(this::put));
+        // one cursor over the collection: batch queries ordered by id re-sort the whole collection for
+        // every batch on the embedded store (no range scan on its _id index), quadratic at 100k items
+        try (Stream<PublishedItem> all = mongo.stream(new Query(), PublishedItem.class)) {
+            all.forEach(this::put);
+        }
         applied = from;
         catchUpTo(log.lastSequence());
         LOG.info("Published graph: {} items in {} ms, at publication {}", nodes.size(),

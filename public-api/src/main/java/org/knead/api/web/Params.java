@@ -69,7 +69,8 @@ public final class Params {
     /** A search text: control characters become spaces; empty or longer than {@code max} is refused. */
     public static String text(String name, String value, int max) {
         if (value == null) {
-            throw ApiProblem.badParameter(name, name + " is required.");
+            throw ApiProblem.badParameter(name, name + " is required (a value that is not valid %-encoded UTF-8 is"
+                    + " dropped, and then missing).");
         }
         if (value.length() > max) {
             throw ApiProblem.badParameter(name, name + " must be at most " + max + " characters long, not "

@@ -66,6 +66,8 @@ public final class LoadBenchmark {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(PublicApiApplication.class).run(
                     "--server.port=0", "--knead.store.uri=" + store.connectionString() + "/knead",
                     "--knead.search.index-dir=" + work.resolve("index"), "--knead.api.rate-limit.enabled=false",
+                    // one batch: PublishedContent.forEach re-sorts the whole collection per batch on the embedded store
+                    "--knead.search.build-batch-size=" + (items + 1000),
                     "--logging.level.root=warn", "--spring.main.banner-mode=off");
             SearchService search = app.getBean(SearchService.class);
             app.getBean(org.knead.seed.ReferenceImport.class).importAll(); // the real content, next to the generated

@@ -151,16 +151,15 @@ public final class QueryEngine {
                 }
             }
         }
-        for (int i = 0; i + 1 <= lastOriginal && i < MAX_BIGRAMS; i++) {
+        for (int i = 0; i + 1 <= lastOriginal && i < MAX_BIGRAMS && !Boolean.getBoolean("nobigram"); i++) {
             Analysis.Token a = tokens.get(i);
             Analysis.Token c = tokens.get(i + 1);
             List<Query> bigram = new ArrayList<>();
-            for (String f : new String[] {Fields.TITLE, Fields.ALIASES, Fields.SUMMARY}) {
+            for (String f : new String[] {Fields.TITLE, Fields.ALIASES}) {
                 PhraseQuery.Builder pb = new PhraseQuery.Builder();
                 pb.add(new Term(f, a.term()), 0);
                 pb.add(new Term(f, c.term()), c.position() - a.position());
-                pb.setSlop(1);
-                bigram.add(new BoostQuery(pb.build(), f.equals(Fields.SUMMARY) ? 1f : 2f));
+                bigram.add(new BoostQuery(pb.build(), 2f));
             }
             b.add(new BoostQuery(new DisjunctionMaxQuery(bigram, 0.1f), BIGRAM_BOOST), BooleanClause.Occur.SHOULD);
         }
@@ -173,6 +172,9 @@ public final class QueryEngine {
         // on a large index, a very common word gains nothing from its synonyms but costs a lot
         long common = maxDoc >= 1000 ? maxDoc / 20 : Long.MAX_VALUE;
         for (Vocabulary.Match m : matches) {
+            if (Boolean.getBoolean("nosyn")) {
+                break;
+            }
             if (m.matched().terms().size() == 1 && docFreq(reader, m.matched().terms().get(0)) > common) {
                 continue;
             }
@@ -184,7 +186,7 @@ public final class QueryEngine {
                 if (expanded.contains(altTerms) || (altTerms.size() == 1 && searched.contains(altTerms.get(0)))) {
                     continue;
                 }
-                if (altTerms.size() == 1 && docFreq(reader, altTerms.get(0)) > common) {
+                if (common != Long.MAX_VALUE && minDocFreq(reader, altTerms) > common) {
                     continue;
                 }
                 expanded.add(altTerms);
@@ -213,11 +215,18 @@ public final class QueryEngine {
                 for (Analysis.Token t : phrase) {
                     pb.add(new Term(f, t.term()), t.position() - base);
                 }
-                pb.setSlop(1);
                 m.add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
         return new Built(b.build(), new ConstantScoreQuery(m.build()));
+    }
+
+    private static long minDocFreq(IndexReader reader, List<String> terms) throws IOException {
+        long min = Long.MAX_VALUE;
+        for (String t : terms) {
+            min = Math.min(min, docFreq(reader, t));
+        }
+        return min;
     }
 
     private static long docFreq(IndexReader reader, String term) throws IOException {
@@ -241,7 +250,6 @@ public final class QueryEngine {
             for (Analysis.Token t : tokens) {
                 pb.add(new Term(Fields.WEIGHTED[i], t.term()), t.position() - base);
             }
-            pb.setSlop(1);
             qs.add(new BoostQuery(pb.build(), Fields.WEIGHTS[i]));
         }
         return new BoostQuery(new DisjunctionMaxQuery(qs, 0.1f), boost);
