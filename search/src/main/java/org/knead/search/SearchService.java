@@ -411,9 +411,12 @@ public class SearchService implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // no interrupt: an interrupted write could break the IndexWriter; the follower sees the flag
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
         Thread t = follower;
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {

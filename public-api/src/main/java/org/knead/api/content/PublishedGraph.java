@@ -82,7 +82,7 @@ class PublishedGraph implements SmartLifecycle {
         long from = log.lastSequence();
         // one cursor over the collection: batch queries ordered by id re-sort the whole collection for
         // every batch on the embedded store (no range scan on its _id index), quadratic at 100k items
-        try (Stream<PublishedItem> all = mongo.stream(new Query(), PublishedItem.class)) {
+        try (Stream<PublishedItem> all = mongo.stream(new Query().cursorBatchSize(1000), PublishedItem.class)) {
             all.forEach(this::put);
         }
         applied = from;

@@ -151,7 +151,7 @@ public final class QueryEngine {
                 }
             }
         }
-        for (int i = 0; i + 1 <= lastOriginal && i < MAX_BIGRAMS && !Boolean.getBoolean("nobigram"); i++) {
+        for (int i = 0; i + 1 <= lastOriginal && i < MAX_BIGRAMS; i++) {
             Analysis.Token a = tokens.get(i);
             Analysis.Token c = tokens.get(i + 1);
             List<Query> bigram = new ArrayList<>();
@@ -172,9 +172,6 @@ public final class QueryEngine {
         // on a large index, a very common word gains nothing from its synonyms but costs a lot
         long common = maxDoc >= 1000 ? maxDoc / 20 : Long.MAX_VALUE;
         for (Vocabulary.Match m : matches) {
-            if (Boolean.getBoolean("nosyn")) {
-                break;
-            }
             if (m.matched().terms().size() == 1 && docFreq(reader, m.matched().terms().get(0)) > common) {
                 continue;
             }
@@ -346,17 +343,34 @@ public final class QueryEngine {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.3f))
                 .withMaxNoHighlightPassages(0)
+                .withMaxLength(20_000)
                 .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {Fields.SUMMARY, Fields.BODY}, query,
-                pageDocs, new int[] {1, 1});
+        // the summary first; the body only for the hits whose summary does not match
+        String[] summaries = highlighter.highlightFields(new String[] {Fields.SUMMARY}, query, pageDocs, new int[] {1})
+                .get(Fields.SUMMARY);
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            if (summaries[i] == null || summaries[i].isEmpty()) {
+                missing.add(i);
+            }
+        }
+        String[] bodies = new String[page.length];
+        if (!missing.isEmpty()) {
+            int[] ids = missing.stream().mapToInt(i -> page[i].doc).toArray();
+            String[] found = highlighter.highlightFields(new String[] {Fields.BODY}, query, ids, new int[] {1})
+                    .get(Fields.BODY);
+            for (int k = 0; k < missing.size(); k++) {
+                bodies[missing.get(k)] = found[k];
+            }
+        }
         StoredFields stored = searcher.storedFields();
         Set<String> wanted = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             Document d = stored.document(page[i].doc, wanted);
-            String snippet = snippets.get(Fields.SUMMARY)[i];
+            String snippet = summaries[i];
             if (snippet == null || snippet.isEmpty()) {
-                snippet = snippets.get(Fields.BODY)[i];
+                snippet = bodies[i];
             }
             if (snippet == null || snippet.isEmpty()) {
                 snippet = MarkFormatter.escape(abbreviate(d.get(Fields.SUMMARY)));

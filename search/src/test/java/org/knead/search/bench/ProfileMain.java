@@ -44,6 +44,7 @@ public final class ProfileMain {
         time("dym", queries, q -> engine.didYouMean(s.getIndexReader(), q));
         time("flags", queries, q -> engine.redFlags(s, q, detector));
         time("full", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector));
+        time("size0", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 0), detector));
         time("plain", queries, q -> s.search(engine.plainQuery(q), 10));
         index.searchers().release(s);
         index.close();

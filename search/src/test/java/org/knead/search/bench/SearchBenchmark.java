@@ -31,8 +31,9 @@ import org.knead.search.internal.Vocabulary;
  * query over the same index, suggestion latency, heap used, and the time from applying a publication
  * to it being searchable (commit and refresh; the follower adds up to one poll interval, 200 ms by default).
  *
- * <pre>./mvnw -B -q -pl search test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.knead.search.bench.SearchBenchmark [-Dexec.args="10000 100000"]</pre>
+ * <pre>./mvnw -B -q -pl search test-compile exec:java [-Dexec.args="10000 100000"]</pre>
+ *
+ * (search/pom.xml sets exec.mainClass to this class and the test classpath; about 3 minutes.)
  */
 public final class SearchBenchmark {
 
