@@ -89,6 +89,17 @@ class HttpBehaviourTest extends ApiTestSupport {
     }
 
     @Test
+    void anUnacceptableAcceptHeaderIsAProblemNotAServerError() {
+        HttpResponse<String> xml = get("/api/v1/techniques", "Accept", "application/xml");
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(xml.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+
+        HttpResponse<String> missing = get("/api/v1/techniques/nope", "Accept", "image/png");
+        assertThat(missing.statusCode()).isEqualTo(406);
+        assertThat(missing.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+
+    @Test
     void headAnswersWithoutABody() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/techniques"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.knead.api.web.JsonAnswer;
 
 /**
  * One published item. The common fields are always present; the fields of other types are left
@@ -45,22 +46,12 @@ public record ContentDetail(
         @Schema(description = "symptom: self-care tips that relieve it") List<ContentSummary> selfCare,
         @Schema(description = "symptom: causes that lead to it") List<ContentSummary> causes,
         @Schema(description = "symptom: warnings it can trigger") List<ContentSummary> warnings,
-        @Schema(description = "articles that link to this item") List<ContentSummary> articles) {
+        @Schema(description = "articles that link to this item") List<ContentSummary> articles)
+        implements JsonAnswer.TimeBound {
 
-    /** The same detail with the review's {@code overdue} flag as of {@code now}. */
-    ContentDetail asOf(java.time.Instant now) {
-        if (review == null || review.isEmpty()) {
-            return this;
-        }
-        Review r = review.get();
-        boolean overdue = r.nextReviewDue() != null && now.isAfter(r.nextReviewDue());
-        if (overdue == r.overdue()) {
-            return this;
-        }
-        return new ContentDetail(type, slug, title, summary, body, bodyHtml, aliases, revision, publishedAt,
-                Optional.of(new Review(r.reviewedBy(), r.reviewedAt(), r.nextReviewDue(), overdue)),
-                awaitingClinicalReview, pressure, bodyAreas, benefits, relievesSymptoms, cautions, leadsToSymptoms,
-                triggerSymptoms, triggerPhrases, severity, advice, related, techniques, selfCare, causes, warnings,
-                articles);
+    /** A review falling due turns {@code overdue} true: until then this detail holds. */
+    @Override
+    public java.time.Instant staleAfter() {
+        return review != null && review.isPresent() && !review.get().overdue() ? review.get().nextReviewDue() : null;
     }
 }

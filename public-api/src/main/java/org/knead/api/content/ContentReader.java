@@ -3,6 +3,7 @@ package org.knead.api.content;
 import java.time.Clock;
 import java.util.List;
 import org.knead.api.web.AnswerCache;
+import org.knead.api.web.JsonAnswer;
 import org.knead.api.web.ApiProblem;
 import org.knead.api.web.Params;
 import org.knead.content.BodyArea;
@@ -32,28 +33,24 @@ class ContentReader {
         this.clock = clock;
     }
 
-    ContentPage page(ContentType type, String bodyArea, String pressure, int page, int size) {
+    JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
         BodyArea area = Params.bodyArea(bodyArea);
         Pressure p = Params.pressure(pressure);
         Params.page(page);
         Params.size(size);
         String key = "list|" + type.key() + "|" + area + "|" + p + "|" + page + "|" + size;
-        return cache.get(key, () -> graph.page(type, area, p, page, size));
+        return cache.get(key, () -> graph.page(type, area, p, page, size)).orElseThrow();
     }
 
-    ContentDetail detail(ContentType type, String slug) {
+    JsonAnswer detail(ContentType type, String slug) {
         if (!Params.isSlug(slug)) {
             throw notFound(type, slug);
         }
         // unknown slugs are cached too (as empty), so that probing for them stays cheap
-        java.util.Optional<ContentDetail> detail = cache.get("item|" + type.key() + "|" + slug, () -> {
+        return cache.get("item|" + type.key() + "|" + slug, () -> {
             graph.sync();
-            return published.find(ContentRef.of(type, slug)).map(this::toDetail);
-        });
-        if (detail.isEmpty()) {
-            throw notFound(type, slug);
-        }
-        return detail.get().asOf(clock.instant());
+            return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
+        }).orElseThrow(() -> notFound(type, slug));
     }
 
     private static ApiProblem notFound(ContentType type, String slug) {

@@ -2,12 +2,16 @@ package org.knead.api.search;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.knead.api.web.AnswerCache;
 import org.knead.api.web.ApiProblem;
 import org.knead.api.web.CachePolicy;
+import org.knead.api.web.JsonAnswer;
 import org.knead.api.web.Params;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
@@ -43,8 +47,10 @@ class SearchController {
     }
 
     @Operation(summary = "Search published content; red flags for the symptoms the query describes are always complete")
+    @ApiResponse(responseCode = "200", description = "hits, facets and red flags",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchAnswer.class)))
     @GetMapping("/search")
-    ResponseEntity<SearchAnswer> search(
+    ResponseEntity<byte[]> search(
             @Parameter(description = "what you are looking for, 1 to 200 characters", required = true)
             @RequestParam(required = false) String q,
             @Parameter(description = "comma-separated: technique, symptom, cause, self-care, warning, article")
@@ -66,20 +72,22 @@ class SearchController {
         ready();
         String key = "search|" + query + "|" + types.stream().map(ContentType::key).sorted()
                 .collect(Collectors.joining(",")) + "|" + area + "|" + p + "|" + page + "|" + size;
-        SearchAnswer answer = cache.get(key, () -> {
+        JsonAnswer answer = cache.get(key, () -> {
             try {
                 return SearchAnswer.of(search.search(new SearchRequest(query, types, area, p, page, size)));
             } catch (IllegalArgumentException e) {
                 LOG.warn("The index refused the query {}: {}", abbreviate(query), e.toString());
                 throw ApiProblem.badParameter("q", "The query could not be understood; try plain words.");
             }
-        });
+        }).orElseThrow();
         return cachePolicy.ok(answer);
     }
 
     @Operation(summary = "Completions of a prefix, for a search box")
+    @ApiResponse(responseCode = "200", description = "suggestions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SuggestAnswer.class)))
     @GetMapping("/suggest")
-    ResponseEntity<SuggestAnswer> suggest(
+    ResponseEntity<byte[]> suggest(
             @Parameter(description = "the beginning of a word or title, 1 to 100 characters", required = true)
             @RequestParam(required = false) String q,
             @Parameter(description = "how many suggestions, 1 to 20") @RequestParam(defaultValue = "10") int limit) {
@@ -88,14 +96,14 @@ class SearchController {
             throw ApiProblem.badParameter("limit", "limit must be between 1 and 20, not " + limit + ".");
         }
         ready();
-        SuggestAnswer answer = cache.get("suggest|" + prefix + "|" + limit, () -> {
+        JsonAnswer answer = cache.get("suggest|" + prefix + "|" + limit, () -> {
             try {
                 return SuggestAnswer.of(search.suggest(prefix, limit));
             } catch (IllegalArgumentException e) {
                 LOG.warn("The index refused the prefix {}: {}", abbreviate(prefix), e.toString());
                 throw ApiProblem.badParameter("q", "The prefix could not be understood; try plain words.");
             }
-        });
+        }).orElseThrow();
         return cachePolicy.ok(answer);
     }
 

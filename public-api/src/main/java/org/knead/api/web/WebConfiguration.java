@@ -9,11 +9,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * The filters in front of the API, in this order: security headers and the read-only check, CORS,
- * the rate limit, and ETags (with 304 on a matching {@code If-None-Match}).
+ * and the rate limit. ETags come with the cached answers ({@link CachePolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -46,14 +45,6 @@ class WebConfiguration {
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ApiProperties settings, MeterRegistry meters) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(settings.rateLimit(), meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
         return registration;
     }
 }

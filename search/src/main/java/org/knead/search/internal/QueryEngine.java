@@ -94,7 +94,7 @@ public final class QueryEngine {
      * A query in two forms: {@code scoring} ranks, {@code matching} matches exactly the same documents
      * as a flat, constant-score disjunction (cheap to count every hit for the facets).
      */
-    public record Built(Query scoring, Query matching) {
+    public record Built(Query scoring, Query matching, Query highlight) {
     }
 
     /** The text query for {@code text}, without filters. */
@@ -108,7 +108,7 @@ public final class QueryEngine {
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
         if (tokens.isEmpty()) {
             Query none = new MatchNoDocsQuery("no words");
-            return new Built(none, none);
+            return new Built(none, none, none);
         }
         List<List<Analysis.Token>> phrases = new ArrayList<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -126,7 +126,7 @@ public final class QueryEngine {
                 continue;
             }
             originals++;
-            b.add(fields(t, 1f), BooleanClause.Occur.SHOULD);
+            b.add(fields(t, 1f, true), BooleanClause.Occur.SHOULD);
             if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t)) {
                 continue;
             }
@@ -143,7 +143,7 @@ public final class QueryEngine {
                 corrections++;
                 for (SuggestWord s : suggestions) {
                     if (!terms.contains(s.string) && searched.add(s.string)) {
-                        b.add(fields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
+                        b.add(fields(s.string, boost * s.score, false), BooleanClause.Occur.SHOULD);
                     }
                 }
                 if (df == 0) {
@@ -194,20 +194,23 @@ public final class QueryEngine {
                 if (altTerms.size() > 1) {
                     phrases.add(alt.tokens());
                 }
-                Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST)
+                Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST, false)
                         : phraseFields(alt.tokens(), SYNONYM_BOOST * Math.min(1.5f, 0.5f * altTerms.size() + 0.5f));
                 b.add(q, BooleanClause.Occur.SHOULD);
             }
         }
-        // ALL holds the title, aliases, summary and keywords; with the body that is every searched field
+        // ALL holds the title, aliases, summary and keywords; the query's own words are also searched in
+        // the body, synonyms and corrections only in the short fields (cheaper, and what matters for them)
         BooleanQuery.Builder m = new BooleanQuery.Builder();
         for (String t : searched) {
             m.add(new TermQuery(new Term(Fields.ALL, t)), BooleanClause.Occur.SHOULD);
-            m.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+            if (terms.contains(t)) {
+                m.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+            }
         }
         for (List<Analysis.Token> phrase : phrases) {
             int base = phrase.get(0).position();
-            for (String f : Fields.WEIGHTED) {
+            for (String f : SHORT_FIELDS) {
                 PhraseQuery.Builder pb = new PhraseQuery.Builder();
                 for (Analysis.Token t : phrase) {
                     pb.add(new Term(f, t.term()), t.position() - base);
@@ -215,7 +218,23 @@ public final class QueryEngine {
                 m.add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
-        return new Built(b.build(), new ConstantScoreQuery(m.build()));
+        // highlighting needs only the words and phrases, in the two fields snippets come from
+        BooleanQuery.Builder h = new BooleanQuery.Builder();
+        for (String t : searched) {
+            h.add(new TermQuery(new Term(Fields.SUMMARY, t)), BooleanClause.Occur.SHOULD);
+            h.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+        }
+        for (List<Analysis.Token> phrase : phrases) {
+            int base = phrase.get(0).position();
+            for (String f : new String[] {Fields.SUMMARY, Fields.BODY}) {
+                PhraseQuery.Builder pb = new PhraseQuery.Builder();
+                for (Analysis.Token t : phrase) {
+                    pb.add(new Term(f, t.term()), t.position() - base);
+                }
+                h.add(pb.build(), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return new Built(b.build(), new ConstantScoreQuery(m.build()), h.build());
     }
 
     private static long minDocFreq(IndexReader reader, List<String> terms) throws IOException {
@@ -230,9 +249,15 @@ public final class QueryEngine {
         return (long) reader.docFreq(new Term(Fields.ALL, term)) + reader.docFreq(new Term(Fields.BODY, term));
     }
 
-    private static Query fields(String term, float boost) {
+    private static final String[] SHORT_FIELDS = java.util.Arrays.stream(Fields.WEIGHTED)
+            .filter(f -> !f.equals(Fields.BODY)).toArray(String[]::new);
+
+    private static Query fields(String term, float boost, boolean withBody) {
         List<Query> qs = new ArrayList<>(Fields.WEIGHTED.length);
         for (int i = 0; i < Fields.WEIGHTED.length; i++) {
+            if (!withBody && Fields.WEIGHTED[i].equals(Fields.BODY)) {
+                continue;
+            }
             qs.add(new BoostQuery(new TermQuery(new Term(Fields.WEIGHTED[i], term)), Fields.WEIGHTS[i]));
         }
         Query q = new DisjunctionMaxQuery(qs, 0.1f);
@@ -243,6 +268,9 @@ public final class QueryEngine {
         List<Query> qs = new ArrayList<>(Fields.WEIGHTED.length);
         int base = tokens.get(0).position();
         for (int i = 0; i < Fields.WEIGHTED.length; i++) {
+            if (Fields.WEIGHTED[i].equals(Fields.BODY)) {
+                continue;
+            }
             PhraseQuery.Builder pb = new PhraseQuery.Builder();
             for (Analysis.Token t : tokens) {
                 pb.add(new Term(Fields.WEIGHTED[i], t.term()), t.position() - base);
@@ -331,7 +359,7 @@ public final class QueryEngine {
         if (from < topDocs.scoreDocs.length && request.size() > 0) {
             int to = (int) Math.min(topDocs.scoreDocs.length, from + request.size());
             ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, (int) from, to);
-            hits = hits(searcher, query, page);
+            hits = hits(searcher, built.highlight(), page);
         }
         return new SearchResponse(text, counter.count(), hits, facets, didYouMean(reader, text), redFlags);
     }
