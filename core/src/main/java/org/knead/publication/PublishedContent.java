@@ -57,17 +57,25 @@ public class PublishedContent {
         return mongo.find(q, PublishedItem.class);
     }
 
-    /** Every published item, in batches, for building an index. */
+    /**
+     * Every published item, in batches, for building an index. Reads through one cursor, so the
+     * cost stays linear however large the store grows.
+     */
     public void forEach(int batchSize, Consumer<List<PublishedItem>> batch) {
-        String after = "";
-        while (true) {
-            Query q = new Query(Criteria.where("_id").gt(after)).with(Sort.by("_id")).limit(batchSize);
-            List<PublishedItem> items = mongo.find(q, PublishedItem.class);
-            if (items.isEmpty()) {
-                return;
+        int size = Math.max(1, batchSize);
+        Query all = new Query().cursorBatchSize(Math.min(size, 1000));
+        try (java.util.stream.Stream<PublishedItem> items = mongo.stream(all, PublishedItem.class)) {
+            List<PublishedItem> buffer = new java.util.ArrayList<>(size);
+            items.forEach(item -> {
+                buffer.add(item);
+                if (buffer.size() >= size) {
+                    batch.accept(List.copyOf(buffer));
+                    buffer.clear();
+                }
+            });
+            if (!buffer.isEmpty()) {
+                batch.accept(List.copyOf(buffer));
             }
-            batch.accept(items);
-            after = items.get(items.size() - 1).id();
         }
     }
 

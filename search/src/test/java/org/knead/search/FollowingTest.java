@@ -54,6 +54,7 @@ class FollowingTest {
         assertThat(search.appliedSequence()).isEqualTo(log.lastSequence());
         assertThat(slugs("hot stones")).containsExactly("hot-stone-massage");
         assertThat(millis).as("publication to searchable").isLessThan(5_000);
+        System.out.println("publish (workflow) to searchable through the follower: " + millis + " ms");
 
         workflow.unpublish(ref, ANNA);
         SearchTestSupport.awaitLog(search, log);
