@@ -8,13 +8,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.knead.content.BodyArea;
+import org.knead.content.ContentType;
+import org.knead.content.Pressure;
 
-/** Counts every matching document per type, body area and pressure, by doc-value ordinals per segment. */
+/**
+ * Counts every matching document per type, body area and pressure. Each document carries the three in
+ * one packed number ({@link #code}), so a hit costs one doc-value read and one array increment; the
+ * counts per code are decoded once per segment. Segments without the packed field (none are expected:
+ * the schema version was bumped with it) are counted from the per-dimension doc-value ordinals.
+ */
 public final class FacetCounter extends SimpleCollector {
 
     public enum Dimension {
@@ -33,7 +43,30 @@ public final class FacetCounter extends SimpleCollector {
         }
     }
 
+    private static final ContentType[] TYPES = ContentType.values();
+    private static final BodyArea[] AREAS = BodyArea.values();
+    private static final Pressure[] PRESSURES = Pressure.values();
+    private static final int TYPE_BITS = bits(TYPES.length + 1);
+    private static final int PRESSURE_BITS = bits(PRESSURES.length + 1);
+    private static final int CODES = 1 << (TYPE_BITS + PRESSURE_BITS + AREAS.length);
+
+    private static int bits(int values) {
+        return 32 - Integer.numberOfLeadingZeros(values - 1);
+    }
+
+    /** The packed facet values of one item: type (ordinal + 1), pressure (ordinal + 1, 0 = none), area bits. */
+    public static long code(ContentType type, Pressure pressure, Iterable<BodyArea> areas) {
+        long code = type == null ? 0 : type.ordinal() + 1;
+        code |= (long) (pressure == null ? 0 : pressure.ordinal() + 1) << TYPE_BITS;
+        for (BodyArea a : areas) {
+            code |= 1L << (TYPE_BITS + PRESSURE_BITS + a.ordinal());
+        }
+        return code;
+    }
+
     private final Set<Dimension> dimensions;
+    private NumericDocValues codes;
+    private int[] codeCounts;
     private final Map<Dimension, Map<String, Long>> totals = new LinkedHashMap<>();
     private long count;
 
@@ -54,6 +87,14 @@ public final class FacetCounter extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
+        FieldInfo packed = context.reader().getFieldInfos().fieldInfo(Fields.FACET_CODE);
+        if (packed != null && !dimensions.isEmpty()) {
+            codes = DocValues.getNumeric(context.reader(), Fields.FACET_CODE);
+            if (codeCounts == null) {
+                codeCounts = new int[CODES];
+            }
+            return;
+        }
         if (dimensions.contains(Dimension.TYPE)) {
             type = DocValues.getSorted(context.reader(), Fields.TYPE_DV);
             typeCounts = new int[(int) Math.max(1, type.getValueCount())];
@@ -71,6 +112,12 @@ public final class FacetCounter extends SimpleCollector {
     @Override
     public void collect(int doc) throws IOException {
         count++;
+        if (codes != null) {
+            if (codes.advanceExact(doc)) {
+                codeCounts[(int) codes.longValue()]++;
+            }
+            return;
+        }
         if (type != null && type.advanceExact(doc)) {
             typeCounts[type.ordValue()]++;
         }
@@ -85,6 +132,10 @@ public final class FacetCounter extends SimpleCollector {
     }
 
     private void flush() throws IOException {
+        if (codes != null) {
+            flushCodes();
+            codes = null;
+        }
         if (type != null) {
             for (int ord = 0; ord < type.getValueCount(); ord++) {
                 if (typeCounts[ord] > 0) {
@@ -111,6 +162,50 @@ public final class FacetCounter extends SimpleCollector {
         type = null;
         areas = null;
         pressure = null;
+    }
+
+    private void flushCodes() {
+        int typeMask = (1 << TYPE_BITS) - 1;
+        int pressureMask = (1 << PRESSURE_BITS) - 1;
+        long[] types = new long[TYPES.length + 1];
+        long[] pressures = new long[PRESSURES.length + 1];
+        long[] areaTotals = new long[AREAS.length];
+        for (int code = 0; code < codeCounts.length; code++) {
+            int n = codeCounts[code];
+            if (n == 0) {
+                continue;
+            }
+            codeCounts[code] = 0;
+            types[code & typeMask] += n;
+            pressures[(code >>> TYPE_BITS) & pressureMask] += n;
+            int areaBits = code >>> (TYPE_BITS + PRESSURE_BITS);
+            for (int a = 0; a < AREAS.length; a++) {
+                if ((areaBits & (1 << a)) != 0) {
+                    areaTotals[a] += n;
+                }
+            }
+        }
+        if (dimensions.contains(Dimension.TYPE)) {
+            for (int i = 1; i < types.length; i++) {
+                if (types[i] > 0) {
+                    totals.get(Dimension.TYPE).merge(TYPES[i - 1].key(), types[i], Long::sum);
+                }
+            }
+        }
+        if (dimensions.contains(Dimension.PRESSURE)) {
+            for (int i = 1; i < pressures.length; i++) {
+                if (pressures[i] > 0) {
+                    totals.get(Dimension.PRESSURE).merge(PRESSURES[i - 1].key(), pressures[i], Long::sum);
+                }
+            }
+        }
+        if (dimensions.contains(Dimension.BODY_AREA)) {
+            for (int a = 0; a < areaTotals.length; a++) {
+                if (areaTotals[a] > 0) {
+                    totals.get(Dimension.BODY_AREA).merge(AREAS[a].key(), areaTotals[a], Long::sum);
+                }
+            }
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -113,6 +114,7 @@ public final class IndexDocuments {
             d.add(new StringField(Fields.PRESSURE, c.pressure().key(), Field.Store.NO));
             d.add(new SortedDocValuesField(Fields.PRESSURE_DV, new BytesRef(c.pressure().key())));
         }
+        d.add(new NumericDocValuesField(Fields.FACET_CODE, FacetCounter.code(c.type(), c.pressure(), c.bodyAreas())));
         if (isMedical(c.type())) {
             try {
                 d.add(new StoredField(Fields.JSON, JSON.writeValueAsString(c)));

@@ -67,6 +67,8 @@ public final class QueryEngine {
     static final float RARE_TYPO_BOOST = 0.3f;
     static final float BIGRAM_BOOST = 1.5f;
     static final int SNIPPET_FALLBACK = 200;
+    /** The weight of a query word found in the body, added to its best short field. */
+    static final float BODY_BOOST = 0.5f;
 
     private final Vocabulary vocabulary;
     private final DirectSpellChecker typos = new DirectSpellChecker();
@@ -126,7 +128,10 @@ public final class QueryEngine {
                 continue;
             }
             originals++;
-            b.add(fields(t, 1f, true), BooleanClause.Occur.SHOULD);
+            // the short fields in one clause, the body in its own: a body-only match then has a low
+            // maximum score, so once the page holds better hits the scorer skips the long body postings
+            b.add(fields(t, 1f, false), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, t)), BODY_BOOST), BooleanClause.Occur.SHOULD);
             if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t)) {
                 continue;
             }
@@ -372,6 +377,7 @@ public final class QueryEngine {
                         BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.3f))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(20_000)
+                .withWeightMatches(Boolean.parseBoolean(System.getProperty("knead.wm", "false")))
                 .build();
         // the summary first; the body only for the hits whose summary does not match
         String[] summaries = highlighter.highlightFields(new String[] {Fields.SUMMARY}, query, pageDocs, new int[] {1})

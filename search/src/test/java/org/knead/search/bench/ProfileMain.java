@@ -42,6 +42,11 @@ public final class ProfileMain {
         time("top10s", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE)));
         time("top10", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, 1000)));
         time("count", queries, q -> s.search(engine.build(s, q).matching(), new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class))));
+        time("one", queries, q -> {
+            var top = new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE).newCollector();
+            var fc = new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class));
+            s.search(engine.build(s, q).scoring(), org.apache.lucene.search.MultiCollector.wrap(top, fc));
+        });
         time("dym", queries, q -> engine.didYouMean(s.getIndexReader(), q));
         time("flags", queries, q -> engine.redFlags(s, q, detector));
         time("full", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector));

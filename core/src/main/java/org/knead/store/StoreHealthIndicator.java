@@ -1,16 +1,19 @@
-package org.knead.api.web;
+package org.knead.store;
 
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Health of the store: UP when MongoDB (or the embedded store) answers a {@code ping}. Replaces
- * Boot's Mongo indicator, whose {@code hello} command the embedded store does not know.
+ * Boot's Mongo indicator, whose {@code hello} command the embedded store does not know. Active in
+ * the apps, which have Spring Boot Actuator.
  */
 @Component("mongoHealthIndicator")
+@ConditionalOnClass(HealthIndicator.class)
 class StoreHealthIndicator implements HealthIndicator {
 
     private final MongoTemplate mongo;
