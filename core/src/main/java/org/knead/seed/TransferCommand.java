@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Export and import from the command line ({@code ./knead export FILE}, {@code ./knead import FILE}):
- * runs once when {@code knead.transfer.export} or {@code knead.transfer.import} names a file.
+ * runs once when {@code knead.transfer.export} or {@code knead.transfer.import} names a file, then
+ * ends the process (unless {@code knead.transfer.exit=false}).
  */
 @Component
 @ConditionalOnExpression("'${knead.transfer.export:}' != '' or '${knead.transfer.import:}' != ''")
@@ -30,10 +33,12 @@ public class TransferCommand implements ApplicationRunner {
 
     private final ContentTransfer transfer;
     private final Environment env;
+    private final ConfigurableApplicationContext context;
 
-    public TransferCommand(ContentTransfer transfer, Environment env) {
+    public TransferCommand(ContentTransfer transfer, Environment env, ConfigurableApplicationContext context) {
         this.transfer = transfer;
         this.env = env;
+        this.context = context;
     }
 
     @Override
@@ -54,6 +59,9 @@ public class TransferCommand implements ApplicationRunner {
                 System.out.println("Imported " + result.imported() + " items; skipped " + result.skipped().size()
                         + " that already exist" + (result.skipped().isEmpty() ? "" : ": " + result.skipped()));
             }
+        }
+        if (env.getProperty("knead.transfer.exit", Boolean.class, true)) {
+            System.exit(SpringApplication.exit(context, () -> 0));
         }
     }
 }
