@@ -85,7 +85,7 @@ public class SearchService implements SmartLifecycle {
                 continue;
             }
             try {
-                return engine.search(searcher, r, g.detector());
+                return engine.searchCached(searcher, r, g.detector());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Search failed for a query of {} characters; answering without hits", r.query().length(), e);
                 List<RedFlag> flags = List.of();

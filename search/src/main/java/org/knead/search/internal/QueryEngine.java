@@ -1,7 +1,6 @@
 package org.knead.search.internal;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -96,7 +95,7 @@ public final class QueryEngine {
      * A query in two forms: {@code scoring} ranks, {@code matching} matches exactly the same documents
      * as a flat, constant-score disjunction (cheap to count every hit for the facets).
      */
-    public record Built(Query scoring, Query matching, Query highlight) {
+    public record Built(Query scoring, Query matching, Query highlightSummary, Query highlightBody) {
     }
 
     /** The text query for {@code text}, without filters. */
@@ -110,7 +109,7 @@ public final class QueryEngine {
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
         if (tokens.isEmpty()) {
             Query none = new MatchNoDocsQuery("no words");
-            return new Built(none, none, none);
+            return new Built(none, none, none, none);
         }
         List<List<Analysis.Token>> phrases = new ArrayList<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -223,11 +222,13 @@ public final class QueryEngine {
                 m.add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
-        // highlighting needs only the words and phrases, in the two fields snippets come from
-        BooleanQuery.Builder h = new BooleanQuery.Builder();
+        // highlighting needs only the words and phrases, in the two fields snippets come from: one
+        // query per field, so that highlighting a field does not look up the other field's terms
+        BooleanQuery.Builder hs = new BooleanQuery.Builder();
+        BooleanQuery.Builder hb = new BooleanQuery.Builder();
         for (String t : searched) {
-            h.add(new TermQuery(new Term(Fields.SUMMARY, t)), BooleanClause.Occur.SHOULD);
-            h.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+            hs.add(new TermQuery(new Term(Fields.SUMMARY, t)), BooleanClause.Occur.SHOULD);
+            hb.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
         }
         for (List<Analysis.Token> phrase : phrases) {
             int base = phrase.get(0).position();
@@ -236,10 +237,10 @@ public final class QueryEngine {
                 for (Analysis.Token t : phrase) {
                     pb.add(new Term(f, t.term()), t.position() - base);
                 }
-                h.add(pb.build(), BooleanClause.Occur.SHOULD);
+                (f.equals(Fields.SUMMARY) ? hs : hb).add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
-        return new Built(b.build(), new ConstantScoreQuery(m.build()), h.build());
+        return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), hb.build());
     }
 
     private static long minDocFreq(IndexReader reader, List<String> terms) throws IOException {
@@ -315,6 +316,61 @@ public final class QueryEngine {
         return b.build();
     }
 
+    static final int CACHE_SIZE = 1024;
+
+    private record CacheKey(Object reader, long version, SearchRequest request) {
+    }
+
+    /** Recent full answers of the current index state (reader and its version); emptied when either changes. */
+    private final Map<CacheKey, SearchResponse> answers = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, SearchResponse> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+    private Object cachedReader;
+    private long cachedVersion = -1;
+
+    /**
+     * {@link #search} with a small LRU cache of recent answers. An answer is only reused for the very
+     * same index state: any applied publication gives a new reader version (or a new reader after a
+     * rebuild) and empties the cache. Red flags depend on the published warnings and symptoms, which
+     * change only with publications too.
+     */
+    public SearchResponse searchCached(IndexSearcher searcher, SearchRequest request, RedFlagDetector detector)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        long version = reader instanceof org.apache.lucene.index.DirectoryReader dr ? dr.getVersion() : -1;
+        if (version < 0) {
+            return search(searcher, request, detector);
+        }
+        CacheKey key = new CacheKey(reader.getReaderCacheHelper() == null ? reader
+                : reader.getReaderCacheHelper().getKey(), version, request);
+        synchronized (answers) {
+            if (cachedReader == key.reader() && cachedVersion == version) {
+                SearchResponse hit = answers.get(key);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        SearchResponse response = search(searcher, request, detector);
+        synchronized (answers) {
+            if (cachedReader != key.reader() || cachedVersion != version) {
+                // only a newer state replaces the cached one (a slow query of an older reader does not)
+                if (cachedReader != key.reader() || version > cachedVersion) {
+                    answers.clear();
+                    cachedReader = key.reader();
+                    cachedVersion = version;
+                } else {
+                    return response;
+                }
+            }
+            answers.put(key, response);
+        }
+        return response;
+    }
+
     /**
      * Runs a search. Facets are counted over all hits; a dimension that is filtered is counted without
      * its own filter (so a client can offer the other values), the others with every filter.
@@ -342,21 +398,22 @@ public final class QueryEngine {
         }
         long from = (long) request.page() * request.size();
         int window = (int) Math.min(MAX_WINDOW, Math.max(1, from + request.size()));
+        // the total comes from the exact count below, so the ranking pass may skip from the first page on
         TopDocs topDocs = searcher.search(filtered(query, types, area, pressure),
-                new TopScoreDocCollectorManager(window, null, 1000));
+                new TopScoreDocCollectorManager(window, null, window));
         FacetCounter counter = new FacetCounter(unfiltered);
         searcher.search(filtered(built.matching(), types, area, pressure), counter);
 
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (FacetCounter.Dimension d : FacetCounter.Dimension.values()) {
             if (unfiltered.contains(d)) {
-                facets.put(d.key(), counter.counts(d));
+                facets.put(d.key(), java.util.Collections.unmodifiableMap(counter.counts(d)));
             } else {
                 FacetCounter own = new FacetCounter(EnumSet.of(d));
                 searcher.search(filtered(built.matching(), d == FacetCounter.Dimension.TYPE ? Set.of() : types,
                         d == FacetCounter.Dimension.BODY_AREA ? null : area,
                         d == FacetCounter.Dimension.PRESSURE ? null : pressure), own);
-                facets.put(d.key(), own.counts(d));
+                facets.put(d.key(), java.util.Collections.unmodifiableMap(own.counts(d)));
             }
         }
 
@@ -364,23 +421,55 @@ public final class QueryEngine {
         if (from < topDocs.scoreDocs.length && request.size() > 0) {
             int to = (int) Math.min(topDocs.scoreDocs.length, from + request.size());
             ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, (int) from, to);
-            hits = hits(searcher, built.highlight(), page);
+            hits = hits(searcher, built, page);
         }
         return new SearchResponse(text, counter.count(), hits, facets, didYouMean(reader, text), redFlags);
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY,
+            Fields.BODY);
+
+    private List<SearchHit> hits(IndexSearcher searcher, Built built, ScoreDoc[] page) throws IOException {
+        // each hit's stored fields are read (decompressed) once, and the highlighter works from them
+        StoredFields stored = searcher.storedFields();
+        Map<Integer, Document> docs = new java.util.HashMap<>(page.length * 2);
+        for (ScoreDoc sd : page) {
+            docs.computeIfAbsent(sd.doc, doc -> {
+                try {
+                    return stored.document(doc, PAGE_FIELDS);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.perField())
-                .withFormatter(new MarkFormatter())
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analysis.perField())
+                .withFormatter(FORMATTER)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), 160, 0.3f))
+                        new SentenceBreaks(), 160, 0.3f))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(20_000)
-                .withWeightMatches(Boolean.parseBoolean(System.getProperty("knead.wm", "false")))
-                .build();
+                .withWeightMatches(false);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = docIter.nextDoc()) {
+                    Document d = docs.get(doc);
+                    CharSequence[] row = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String v = d == null ? null : d.get(fields[f]);
+                        row[f] = v == null ? "" : v;
+                    }
+                    values.add(row);
+                }
+                return values;
+            }
+        };
         // the summary first; the body only for the hits whose summary does not match
-        String[] summaries = highlighter.highlightFields(new String[] {Fields.SUMMARY}, query, pageDocs, new int[] {1})
+        String[] summaries = highlighter.highlightFields(new String[] {Fields.SUMMARY}, built.highlightSummary(), pageDocs, new int[] {1})
                 .get(Fields.SUMMARY);
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
@@ -391,17 +480,15 @@ public final class QueryEngine {
         String[] bodies = new String[page.length];
         if (!missing.isEmpty()) {
             int[] ids = missing.stream().mapToInt(i -> page[i].doc).toArray();
-            String[] found = highlighter.highlightFields(new String[] {Fields.BODY}, query, ids, new int[] {1})
+            String[] found = highlighter.highlightFields(new String[] {Fields.BODY}, built.highlightBody(), ids, new int[] {1})
                     .get(Fields.BODY);
             for (int k = 0; k < missing.size(); k++) {
                 bodies[missing.get(k)] = found[k];
             }
         }
-        StoredFields stored = searcher.storedFields();
-        Set<String> wanted = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, wanted);
+            Document d = docs.get(page[i].doc);
             String snippet = summaries[i];
             if (snippet == null || snippet.isEmpty()) {
                 snippet = bodies[i];
@@ -413,6 +500,8 @@ public final class QueryEngine {
         }
         return hits;
     }
+
+    private static final MarkFormatter FORMATTER = new MarkFormatter();
 
     private static String abbreviate(String s) {
         if (s == null) {

@@ -38,6 +38,19 @@ public final class ProfileMain {
         index.refresh();
         IndexSearcher s = index.searchers().acquire();
         var detector = index.detector();
+        if (args.length > 1 && args[1].equals("loop")) {
+            // full queries for 25 s, to attach a profiler (e.g. MAVEN_OPTS=-XX:StartFlightRecording=...)
+            long end = System.nanoTime() + 25_000_000_000L;
+            while (System.nanoTime() < end) {
+                for (String q : queries) {
+                    engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector);
+                }
+            }
+            index.searchers().release(s);
+            index.close();
+            SearchBenchmark.deleteTree(dir);
+            return;
+        }
         time("build", queries, q -> engine.build(s, q));
         time("top10s", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE)));
         time("top10", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, 1000)));
