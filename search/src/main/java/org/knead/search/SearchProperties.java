@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buildBatchSize items read per batch during a full build (default 500)
  * @param synonyms       an editable synonym vocabulary file replacing the built-in one; null means
  *                       the built-in {@code org/knead/search/synonyms.txt}
+ * @param answerCacheSize how many recent answers are kept for the current index state (default
+ *                       1024; 0 turns the cache off, e.g. to measure the raw query cost)
  */
 @ConfigurationProperties("knead.search")
 public record SearchProperties(
@@ -21,7 +23,8 @@ public record SearchProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500") int buildBatchSize,
-        Path synonyms) {
+        Path synonyms,
+        @DefaultValue("1024") int answerCacheSize) {
 
     public SearchProperties {
         if (indexDir != null && indexDir.toString().isBlank()) {
@@ -36,10 +39,13 @@ public record SearchProperties(
         if (synonyms != null && synonyms.toString().isBlank()) {
             synonyms = null;
         }
+        if (answerCacheSize < 0) {
+            answerCacheSize = 0;
+        }
     }
 
     /** In memory, polling every 200ms, enabled. */
     public static SearchProperties defaults() {
-        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null);
+        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024);
     }
 }

@@ -65,7 +65,7 @@ public class SearchService implements SmartLifecycle {
         this.log = log;
         this.properties = properties == null ? SearchProperties.defaults() : properties;
         Vocabulary vocabulary = Vocabulary.load(this.properties.synonyms());
-        this.engine = new QueryEngine(vocabulary);
+        this.engine = new QueryEngine(vocabulary, this.properties.answerCacheSize());
         this.store = new IndexStore(this.properties.indexDir(), vocabulary);
     }
 

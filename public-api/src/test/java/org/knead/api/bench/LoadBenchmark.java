@@ -71,7 +71,7 @@ public final class LoadBenchmark {
                     "--knead.search.index-dir=" + work.resolve("index"), "--knead.api.rate-limit.enabled=false",
                     // few batches: PublishedContent.forEach re-sorts the whole collection per batch on the embedded store,
                     // and a reply must stay under 48 MB
-                    "--knead.search.build-batch-size=30000",
+                    "--knead.search.build-batch-size=30000", "--knead.search.answer-cache-size=0",
                     "--logging.level.root=warn", "--spring.main.banner-mode=off");
             SearchService search = app.getBean(SearchService.class);
             app.getBean(org.knead.seed.ReferenceImport.class).importAll(); // the real content, next to the generated

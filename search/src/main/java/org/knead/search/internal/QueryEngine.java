@@ -75,7 +75,13 @@ public final class QueryEngine {
     private final DirectSpellChecker longSpelling = new DirectSpellChecker();
 
     public QueryEngine(Vocabulary vocabulary) {
+        this(vocabulary, 1024);
+    }
+
+    /** @param cacheSize how many answers {@link #searchCached} keeps; 0 turns the cache off */
+    public QueryEngine(Vocabulary vocabulary, int cacheSize) {
         this.vocabulary = vocabulary;
+        this.cacheSize = cacheSize;
         typos.setMinQueryLength(4);
         typos.setMaxEdits(2);
         typos.setAccuracy(0.6f);
@@ -316,16 +322,16 @@ public final class QueryEngine {
         return b.build();
     }
 
-    static final int CACHE_SIZE = 1024;
+    private final int cacheSize;
 
     private record CacheKey(Object reader, long version, SearchRequest request) {
     }
 
     /** Recent full answers of the current index state (reader and its version); emptied when either changes. */
-    private final Map<CacheKey, SearchResponse> answers = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
+    private final Map<CacheKey, SearchResponse> answers = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<CacheKey, SearchResponse> eldest) {
-            return size() > CACHE_SIZE;
+            return size() > cacheSize;
         }
     };
     private Object cachedReader;
@@ -341,7 +347,7 @@ public final class QueryEngine {
             throws IOException {
         IndexReader reader = searcher.getIndexReader();
         long version = reader instanceof org.apache.lucene.index.DirectoryReader dr ? dr.getVersion() : -1;
-        if (version < 0) {
+        if (version < 0 || cacheSize == 0) {
             return search(searcher, request, detector);
         }
         CacheKey key = new CacheKey(reader.getReaderCacheHelper() == null ? reader
