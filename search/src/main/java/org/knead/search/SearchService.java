@@ -73,17 +73,7 @@ public class SearchService implements SmartLifecycle {
 
     public SearchResponse search(SearchRequest request) {
         SearchRequest r = request == null ? SearchRequest.of("") : request;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            IndexGeneration g = current;
-            if (g == null) {
-                break;
-            }
-            IndexSearcher searcher;
-            try {
-                searcher = g.searchers().acquire();
-            } catch (AlreadyClosedException | IOException swapped) {
-                continue;
-            }
+        return withSearcher((g, searcher) -> {
             try {
                 return engine.searchCached(searcher, r, g.detector());
             } catch (IOException | RuntimeException e) {
@@ -95,15 +85,27 @@ public class SearchService implements SmartLifecycle {
                     LOG.error("Red-flag detection failed for a query of {} characters", r.query().length(), again);
                 }
                 return empty(r.query(), flags);
-            } finally {
-                release(g, searcher);
             }
-        }
-        return empty(r.query(), List.of());
+        }, empty(r.query(), List.of()));
     }
 
     public SuggestResponse suggest(String prefix, int limit) {
         String p = prefix == null ? "" : prefix;
+        return withSearcher((g, searcher) -> {
+            try {
+                return engine.suggest(searcher, p, limit);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Suggest failed for a prefix of {} characters", p.length(), e);
+                return new SuggestResponse(List.of());
+            }
+        }, new SuggestResponse(List.of()));
+    }
+
+    /**
+     * Runs {@code work} with a searcher of the current index generation, retrying when a rebuild
+     * swaps the generation in between; answers {@code none} when there is no index.
+     */
+    private <T> T withSearcher(java.util.function.BiFunction<IndexGeneration, IndexSearcher, T> work, T none) {
         for (int attempt = 0; attempt < 3; attempt++) {
             IndexGeneration g = current;
             if (g == null) {
@@ -116,15 +118,12 @@ public class SearchService implements SmartLifecycle {
                 continue;
             }
             try {
-                return engine.suggest(searcher, p, limit);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Suggest failed for a prefix of {} characters", p.length(), e);
-                return new SuggestResponse(List.of());
+                return work.apply(g, searcher);
             } finally {
                 release(g, searcher);
             }
         }
-        return new SuggestResponse(List.of());
+        return none;
     }
 
     private static void release(IndexGeneration g, IndexSearcher searcher) {

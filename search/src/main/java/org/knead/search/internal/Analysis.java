@@ -39,16 +39,30 @@ public final class Analysis {
 
     public static final int POSITION_GAP = 100;
 
-    private static final Analyzer TEXT = new Analyzer() {
+    private static final Analyzer TEXT = new FoldingAnalyzer(true);
+    private static final Analyzer PLAIN = new FoldingAnalyzer(false);
+
+    /**
+     * Standard tokens, lower case, accents folded; in its English form also possessives, stop words
+     * and Porter stemming.
+     */
+    private static final class FoldingAnalyzer extends Analyzer {
+
+        private final boolean english;
+
+        FoldingAnalyzer(boolean english) {
+            this.english = english;
+        }
+
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer source = new StandardTokenizer();
             source.setMaxTokenLength(64);
-            TokenStream ts = new EnglishPossessiveFilter(source);
-            ts = new LowerCaseFilter(ts);
-            ts = new ASCIIFoldingFilter(ts);
-            ts = new StopFilter(ts, STOP_WORDS);
-            ts = new PorterStemFilter(ts);
+            TokenStream ts = english ? new EnglishPossessiveFilter(source) : source;
+            ts = new ASCIIFoldingFilter(new LowerCaseFilter(ts));
+            if (english) {
+                ts = new PorterStemFilter(new StopFilter(ts, STOP_WORDS));
+            }
             return new TokenStreamComponents(source, ts);
         }
 
@@ -61,28 +75,7 @@ public final class Analysis {
         public int getPositionIncrementGap(String fieldName) {
             return POSITION_GAP;
         }
-    };
-
-    private static final Analyzer PLAIN = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            source.setMaxTokenLength(64);
-            TokenStream ts = new LowerCaseFilter(source);
-            ts = new ASCIIFoldingFilter(ts);
-            return new TokenStreamComponents(source, ts);
-        }
-
-        @Override
-        protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-        }
-
-        @Override
-        public int getPositionIncrementGap(String fieldName) {
-            return POSITION_GAP;
-        }
-    };
+    }
 
     /** Stems words that are already lower case and split on spaces. */
     private static final Analyzer STEM = new Analyzer() {
