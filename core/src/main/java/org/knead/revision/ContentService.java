@@ -139,7 +139,7 @@ public class ContentService {
         Revision revision = new Revision(Revision.idOf(ref.id(), number), ref.id(), ref.type(), ref.slug(), number,
                 content, ContentHash.of(content), actor.username(), clock.instant(),
                 changeNote == null ? "" : changeNote.strip(), basedOn == 0 ? null : basedOn, restoredFrom,
-                RevisionState.DRAFT, List.of(), false);
+                RevisionState.DRAFT, List.of());
         try {
             store.insert(revision);
         } catch (DuplicateKeyException raced) {

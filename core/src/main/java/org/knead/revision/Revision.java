@@ -30,8 +30,7 @@ public record Revision(
         Integer basedOn,
         Integer restoredFrom,
         @Indexed RevisionState state,
-        List<ReviewDecision> reviews,
-        boolean clinicalSignOffRequired) {
+        List<ReviewDecision> reviews) {
 
     public Revision {
         reviews = reviews == null ? List.of() : List.copyOf(reviews);

@@ -30,6 +30,11 @@ public final class Fields {
     public static final String FACET_CODE = "facet_code";
     /** The content as JSON, stored for warnings and symptoms only (red-flag detection after a restart). */
     public static final String JSON = "json";
+    /**
+     * Type, slug, title and summary in one binary doc value: what a page hit shows, read without
+     * decompressing the stored fields (see IndexDocuments.pageValue).
+     */
+    public static final String PAGE = "page_dv";
 
     /** The text fields searched, with their weights: title and aliases above summary above body. */
     public static final String[] WEIGHTED = {TITLE, ALIASES, SUMMARY, KEYWORDS, BODY};

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Locale;
+import java.io.IOException;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -15,6 +17,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
@@ -71,6 +75,11 @@ public final class IndexDocuments {
         d.add(new Field(Fields.TITLE, title, STORED_TEXT));
         d.add(new Field(Fields.SUMMARY, summary, STORED_TEXT));
         d.add(new Field(Fields.BODY, body, STORED_TEXT));
+        BytesRef page = pageValue(c.type().key(), c.slug(), title, summary);
+        if (page.length <= MAX_PAGE_VALUE) {
+            // a longer one is left out: the hit is then read from the stored fields
+            d.add(new BinaryDocValuesField(Fields.PAGE, page));
+        }
         for (String alias : c.aliases()) {
             d.add(new Field(Fields.ALIASES, alias, TEXT));
         }
@@ -123,6 +132,29 @@ public final class IndexDocuments {
             }
         }
         return d;
+    }
+
+    /** The largest page value kept in doc values. */
+    static final int MAX_PAGE_VALUE = 16_000;
+
+    /** Type, slug, title and summary, each as a length-prefixed UTF-8 string. */
+    static BytesRef pageValue(String type, String slug, String title, String summary) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeString(type == null ? "" : type);
+            out.writeString(slug == null ? "" : slug);
+            out.writeString(title == null ? "" : title);
+            out.writeString(summary == null ? "" : summary);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    /** The four strings of {@link #pageValue}: type, slug, title, summary. */
+    static String[] readPageValue(BytesRef value) {
+        ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
+        return new String[] {in.readString(), in.readString(), in.readString(), in.readString()};
     }
 
     public static Content contentFromJson(String json) {

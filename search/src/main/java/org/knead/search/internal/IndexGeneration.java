@@ -35,7 +35,7 @@ public final class IndexGeneration implements Closeable {
     public static final String SEQ = "knead.seq";
     public static final String SCHEMA = "knead.schema";
     /** Bump when the documents or analysis change: an index of another schema is rebuilt. */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     private final Directory directory;
     private final Path path;

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -435,18 +438,29 @@ public final class QueryEngine {
     private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY,
             Fields.BODY);
 
+    private static final Set<String> BODY_FIELD = Set.of(Fields.BODY);
+
+    /** Type, slug, title and summary of a hit, from the page doc value, else from the stored fields. */
+    private static String[] pageValues(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
+        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+            return IndexDocuments.readPageValue(dv.binaryValue());
+        }
+        Document d = stored.document(doc, PAGE_FIELDS);
+        return new String[] {d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.SUMMARY)};
+    }
+
     private List<SearchHit> hits(IndexSearcher searcher, Built built, ScoreDoc[] page) throws IOException {
-        // each hit's stored fields are read (decompressed) once, and the highlighter works from them
+        // what a hit shows comes from one doc value; the stored (compressed) body is only read for the
+        // hits whose summary does not match, to highlight the body instead
         StoredFields stored = searcher.storedFields();
-        Map<Integer, Document> docs = new java.util.HashMap<>(page.length * 2);
+        Map<Integer, String[]> docs = new java.util.HashMap<>(page.length * 2);
         for (ScoreDoc sd : page) {
-            docs.computeIfAbsent(sd.doc, doc -> {
-                try {
-                    return stored.document(doc, PAGE_FIELDS);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            if (!docs.containsKey(sd.doc)) {
+                docs.put(sd.doc, pageValues(searcher, stored, sd.doc));
+            }
         }
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analysis.perField())
@@ -463,10 +477,17 @@ public final class QueryEngine {
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
                         doc = docIter.nextDoc()) {
-                    Document d = docs.get(doc);
+                    String[] d = docs.get(doc);
                     CharSequence[] row = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
-                        String v = d == null ? null : d.get(fields[f]);
+                        String v;
+                        if (fields[f].equals(Fields.SUMMARY)) {
+                            v = d == null ? null : d[3];
+                        } else if (fields[f].equals(Fields.TITLE)) {
+                            v = d == null ? null : d[2];
+                        } else {
+                            v = stored.document(doc, fields[f].equals(Fields.BODY) ? BODY_FIELD : Set.of(fields[f])).get(fields[f]);
+                        }
                         row[f] = v == null ? "" : v;
                     }
                     values.add(row);
@@ -494,15 +515,15 @@ public final class QueryEngine {
         }
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = docs.get(page[i].doc);
+            String[] d = docs.get(page[i].doc);
             String snippet = summaries[i];
             if (snippet == null || snippet.isEmpty()) {
                 snippet = bodies[i];
             }
             if (snippet == null || snippet.isEmpty()) {
-                snippet = MarkFormatter.escape(abbreviate(d.get(Fields.SUMMARY)));
+                snippet = MarkFormatter.escape(abbreviate(d[3]));
             }
-            hits.add(new SearchHit(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), snippet, page[i].score));
+            hits.add(new SearchHit(d[0], d[1], d[2], snippet, page[i].score));
         }
         return hits;
     }
