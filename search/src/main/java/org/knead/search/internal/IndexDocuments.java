@@ -140,19 +140,15 @@ public final class IndexDocuments {
     /** Type, slug, title and summary, each as a length-prefixed UTF-8 string. */
     static BytesRef pageValue(String type, String slug, String title, String summary) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
-        try {
-            out.writeString(type == null ? "" : type);
-            out.writeString(slug == null ? "" : slug);
-            out.writeString(title == null ? "" : title);
-            out.writeString(summary == null ? "" : summary);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        out.writeString(type == null ? "" : type);
+        out.writeString(slug == null ? "" : slug);
+        out.writeString(title == null ? "" : title);
+        out.writeString(summary == null ? "" : summary);
         return new BytesRef(out.toArrayCopy());
     }
 
     /** The four strings of {@link #pageValue}: type, slug, title, summary. */
-    static String[] readPageValue(BytesRef value) {
+    static String[] readPageValue(BytesRef value) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
         return new String[] {in.readString(), in.readString(), in.readString(), in.readString()};
     }

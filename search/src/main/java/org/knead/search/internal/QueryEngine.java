@@ -435,8 +435,7 @@ public final class QueryEngine {
         return new SearchResponse(text, counter.count(), hits, facets, didYouMean(reader, text), redFlags);
     }
 
-    private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY,
-            Fields.BODY);
+    private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
 
     private static final Set<String> BODY_FIELD = Set.of(Fields.BODY);
 
