@@ -4,11 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.knead.content.BodyArea;
 import org.knead.content.ContentRef;
-import org.knead.content.ContentType;
-import org.knead.content.Pressure;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,27 +30,6 @@ public class PublishedContent {
         }
         List<String> ids = refs.stream().map(ContentRef::id).toList();
         return mongo.find(new Query(Criteria.where("_id").in(ids)), PublishedItem.class);
-    }
-
-    /** A page of published items of one type, by slug, optionally filtered by body area and pressure. */
-    public PublishedPage list(ContentType type, BodyArea bodyArea, Pressure pressure, int page, int size) {
-        Criteria c = Criteria.where("type").is(type);
-        if (bodyArea != null) {
-            c.and("bodyAreas").is(bodyArea);
-        }
-        if (pressure != null) {
-            c.and("pressure").is(pressure);
-        }
-        long total = mongo.count(new Query(c), PublishedItem.class);
-        Query q = new Query(c).with(Sort.by("slug")).skip((long) page * size).limit(size);
-        return new PublishedPage(mongo.find(q, PublishedItem.class), page, size, total);
-    }
-
-    /** Published items that link to {@code target} through the given relation field of their content. */
-    public List<PublishedItem> linkingTo(ContentType fromType, String contentField, String targetSlug) {
-        Query q = new Query(Criteria.where("type").is(fromType).and("content." + contentField).is(targetSlug))
-                .with(Sort.by("slug"));
-        return mongo.find(q, PublishedItem.class);
     }
 
     /**

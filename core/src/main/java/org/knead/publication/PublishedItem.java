@@ -1,16 +1,11 @@
 package org.knead.publication;
 
 import java.time.Instant;
-import java.util.List;
-import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
-import org.knead.content.Pressure;
 import org.knead.revision.ClinicalReview;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,24 +14,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * removed by unpublishing or archiving; a copy of the published revision kept ready to read.
  */
 @Document("published")
-@CompoundIndex(name = "type_slug", def = "{'type': 1, 'slug': 1}")
 public record PublishedItem(
         @Id String id,
-        @Indexed ContentType type,
+        ContentType type,
         String slug,
         int revision,
         Instant publishedAt,
         Content content,
         String contentHash,
         ClinicalReview review,
-        boolean awaitingClinicalReview,
-        @Indexed Pressure pressure,
-        @Indexed List<BodyArea> bodyAreas) {
+        boolean awaitingClinicalReview) {
 
     public static PublishedItem of(Content content, int revision, Instant publishedAt, String contentHash,
             ClinicalReview review, boolean awaitingClinicalReview) {
         return new PublishedItem(content.ref().id(), content.type(), content.slug(), revision, publishedAt, content,
-                contentHash, review, awaitingClinicalReview, content.pressure(), content.bodyAreas());
+                contentHash, review, awaitingClinicalReview);
     }
 
     public ContentRef ref() {

@@ -24,11 +24,6 @@ public class Publisher {
         return log.append(PublicationAction.PUBLISHED, item.ref(), item.revision(), actor);
     }
 
-    /** Refreshes what the public reads (for example a new review date) and tells followers. */
-    public PublicationEntry refresh(PublishedItem item, String actor) {
-        return publish(item, actor);
-    }
-
     public PublicationEntry withdraw(ContentRef ref, String actor) {
         published.remove(ref);
         return log.append(PublicationAction.UNPUBLISHED, ref, null, actor);

@@ -59,7 +59,7 @@ public class WorkflowService {
 
     /** Sends the latest revision to review. */
     public Revision submit(ContentRef ref, int number, Actor actor) {
-        requireEditor(actor, "submit content for review");
+        actor.requireEditor("submit content for review");
         Revision r = store.requireRevision(ref, number);
         requireLatest(r);
         requireActive(ref);
@@ -110,7 +110,7 @@ public class WorkflowService {
 
     /** Publishes an approved revision now. Publishing the revision that is already published changes nothing. */
     public Revision publish(ContentRef ref, int number, Actor actor) {
-        requireEditor(actor, "publish");
+        actor.requireEditor("publish");
         Revision published = doPublish(ref, number, actor.username());
         audit.record(actor, AuditAction.PUBLISH, ref.id(), number, null);
         return published;
@@ -118,7 +118,7 @@ public class WorkflowService {
 
     /** Schedules an approved revision to be published at a future time. */
     public Item schedule(ContentRef ref, int number, Instant at, Actor actor) {
-        requireEditor(actor, "schedule publishing");
+        actor.requireEditor("schedule publishing");
         Revision r = store.requireRevision(ref, number);
         requireActive(ref);
         if (r.state() != RevisionState.APPROVED) {
@@ -135,7 +135,7 @@ public class WorkflowService {
     }
 
     public Item cancelSchedule(ContentRef ref, Actor actor) {
-        requireEditor(actor, "cancel a scheduled publication");
+        actor.requireEditor("cancel a scheduled publication");
         Item item = store.requireItem(ref);
         if (item.scheduled() == null) {
             throw new WorkflowException(ref.id() + " has no scheduled publication.");
@@ -175,7 +175,7 @@ public class WorkflowService {
 
     /** Takes an item off the public site; its revisions stay, and the revision can be published again. */
     public Item unpublish(ContentRef ref, Actor actor) {
-        requireEditor(actor, "unpublish");
+        actor.requireEditor("unpublish");
         Item item = store.requireItem(ref);
         if (!item.isPublished()) {
             throw new WorkflowException(ref.id() + " is not published.");
@@ -187,7 +187,7 @@ public class WorkflowService {
 
     /** Archives an item: unpublished if it was, kept with all its history, and no longer edited. */
     public Item archive(ContentRef ref, Actor actor) {
-        requireEditor(actor, "archive");
+        actor.requireEditor("archive");
         Item item = store.requireItem(ref);
         if (item.status() == ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is already archived.");
@@ -201,7 +201,7 @@ public class WorkflowService {
     }
 
     public Item unarchive(ContentRef ref, Actor actor) {
-        requireEditor(actor, "restore from the archive");
+        actor.requireEditor("restore from the archive");
         Item item = store.requireItem(ref);
         if (item.status() != ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is not archived.");
@@ -230,7 +230,7 @@ public class WorkflowService {
         }
         ClinicalReview review = newReview(actor.username(), r);
         store.updateItem(ref.id(), null, new Update().set("review", review).set("awaitingClinicalReview", false));
-        publisher.refresh(PublishedItem.of(r.content(), r.number(), item.publishedAt(), r.contentHash(), review,
+        publisher.publish(PublishedItem.of(r.content(), r.number(), item.publishedAt(), r.contentHash(), review,
                 false), actor.username());
         audit.record(actor, AuditAction.SIGN_OFF, ref.id(), r.number(), "re-review: " + clean(comment));
         return store.requireItem(ref);
@@ -301,18 +301,13 @@ public class WorkflowService {
         if (r.type() != ContentType.TECHNIQUE) {
             return false;
         }
-        List<String> publishedCautions = store.item(r.ref())
-                .filter(Item::isPublished)
-                .filter(i -> i.publishedRevision() != r.number())
-                .flatMap(i -> store.revision(r.ref(), i.publishedRevision()))
-                .map(p -> p.content().cautions())
-                .orElse(null);
-        if (publishedCautions == null) {
-            Optional<Item> item = store.item(r.ref());
-            boolean isPublishedOne = item.map(i -> Objects.equals(i.publishedRevision(), r.number())).orElse(false);
-            return !isPublishedOne && !r.content().cautions().isEmpty();
+        Integer published = store.item(r.ref()).map(Item::publishedRevision).orElse(null);
+        if (published != null && published == r.number()) {
+            return false;
         }
-        return !new java.util.HashSet<>(publishedCautions).equals(new java.util.HashSet<>(r.content().cautions()));
+        List<String> publishedCautions = published == null ? List.of()
+                : store.revision(r.ref(), published).map(p -> p.content().cautions()).orElse(List.of());
+        return !java.util.Set.copyOf(publishedCautions).equals(java.util.Set.copyOf(r.content().cautions()));
     }
 
     /** The reference import: publishes its own revision without review, marking medical items as awaiting review. */
@@ -419,12 +414,6 @@ public class WorkflowService {
     private void requireActive(ContentRef ref) {
         if (store.requireItem(ref).status() == ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is archived; restore it from the archive first.");
-        }
-    }
-
-    private static void requireEditor(Actor actor, String what) {
-        if (!actor.isEditor()) {
-            throw new AccessDeniedException(actor.username() + " may not " + what + ": only editors may.");
         }
     }
 

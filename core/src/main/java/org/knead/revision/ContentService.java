@@ -11,7 +11,6 @@ import org.knead.content.ContentHash;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentValidationException;
 import org.knead.content.ContentValidator;
-import org.knead.user.AccessDeniedException;
 import org.knead.user.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -37,7 +36,7 @@ public class ContentService {
 
     /** Creates a new item with its first revision, a draft. */
     public Revision create(Content content, String changeNote, Actor actor) {
-        requireEditor(actor, "create content");
+        actor.requireEditor("create content");
         validate(content);
         Instant now = clock.instant();
         try {
@@ -60,7 +59,7 @@ public class ContentService {
      * @throws StaleRevisionException when someone saved after {@code basedOn}; nothing is written
      */
     public Revision save(ContentRef ref, int basedOn, Content content, String changeNote, Actor actor) {
-        requireEditor(actor, "save content");
+        actor.requireEditor("save content");
         if (!ref.equals(content.ref())) {
             throw new ContentValidationException("The slug and type of an item cannot change (" + ref.id()
                     + "); create a new item instead.");
@@ -74,7 +73,7 @@ public class ContentService {
 
     /** Restores an old revision by appending a new revision with its content. */
     public Revision restore(ContentRef ref, int revisionToRestore, int basedOn, Actor actor) {
-        requireEditor(actor, "restore a revision");
+        actor.requireEditor("restore a revision");
         requireActive(ref);
         Revision old = store.requireRevision(ref, revisionToRestore);
         validate(old.content());
@@ -162,12 +161,6 @@ public class ContentService {
         Item item = store.requireItem(ref);
         if (item.status() == ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is archived; restore it from the archive before editing.");
-        }
-    }
-
-    static void requireEditor(Actor actor, String what) {
-        if (!actor.isEditor()) {
-            throw new AccessDeniedException(actor.username() + " may not " + what + ": only editors may.");
         }
     }
 

@@ -65,12 +65,6 @@ public class RevisionStore {
         return mongo.find(q, Revision.class);
     }
 
-    public List<Revision> revisionsBy(String author, Collection<RevisionState> states) {
-        Query q = new Query(Criteria.where("author").is(author).and("state").in(states))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt"));
-        return mongo.find(q, Revision.class);
-    }
-
     /** Inserts a new revision; fails with DuplicateKeyException when that number is taken. */
     void insert(Revision revision) {
         mongo.insert(revision);

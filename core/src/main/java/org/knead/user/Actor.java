@@ -32,4 +32,11 @@ public record Actor(String username, Set<Role> roles, String origin) {
     public boolean isClinician() {
         return has(Role.CLINICIAN);
     }
+
+    /** @throws AccessDeniedException unless this actor is an editor (or admin) */
+    public void requireEditor(String what) {
+        if (!isEditor()) {
+            throw new AccessDeniedException(username + " may not " + what + ": only editors may.");
+        }
+    }
 }

@@ -151,8 +151,8 @@ class PublishedGraph implements SmartLifecycle {
     private synchronized void put(PublishedItem item) {
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
-        Node node = new Node(item.ref(), ContentSummary.of(item), item.pressure(),
-                item.bodyAreas() == null ? List.of() : item.bodyAreas(), List.copyOf(out));
+        Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
+                item.content().bodyAreas(), List.copyOf(out));
         for (Edge e : out) {
             incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
         }
