@@ -186,7 +186,8 @@ class ConsoleBrowserTest {
         ContentRef ref = new ContentRef(ContentType.WARNING, slug);
         Actor author = actor(editor, Role.EDITOR);
         contents.create(Content.builder(ContentType.WARNING, slug).title("Numb hands " + suffix)
-                .summary("Numbness can be serious.").severity(Severity.SEE_A_DOCTOR)
+                .summary("Numbness can be serious.").severity(Severity.SEE_A_DOCTOR).action("See a doctor soon.")
+                .sources(org.knead.testing.TestSources.nhsBackPain())
                 .advice("See a doctor within a day.").triggerPhrases(List.of("numb hands", "tingling fingers"))
                 .build(), "new warning", author);
         workflow.submit(ref, 1, author);

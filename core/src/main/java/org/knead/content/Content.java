@@ -24,8 +24,10 @@ import java.util.Map;
  * @param triggerSymptoms  warning: symptom slugs that raise this red flag
  * @param triggerPhrases   warning: the words people use for those red-flag symptoms
  * @param severity         warning: how urgent
- * @param advice           warning: what to do
+ * @param advice           warning: what to do, and when to act faster
  * @param related          article: the items it links to
+ * @param action           warning: the one thing to do now ("Call your local emergency number now")
+ * @param sources          warning: where its facts come from
  */
 public record Content(
         ContentType type,
@@ -44,13 +46,17 @@ public record Content(
         List<String> triggerPhrases,
         Severity severity,
         String advice,
-        List<ContentRef> related) {
+        List<ContentRef> related,
+        String action,
+        List<Source> sources) {
 
     public Content {
         title = trim(title);
         summary = trim(summary);
         body = body == null ? "" : body.strip();
         advice = trim(advice);
+        action = trim(action);
+        sources = copy(sources);
         slug = slug == null ? null : slug.strip();
         aliases = copy(aliases);
         bodyAreas = copy(bodyAreas);
@@ -130,6 +136,8 @@ public record Content(
         b.severity = severity;
         b.advice = advice;
         b.related = related;
+        b.action = action;
+        b.sources = sources;
         return b;
     }
 
@@ -152,6 +160,8 @@ public record Content(
         private Severity severity;
         private String advice;
         private List<ContentRef> related;
+        private String action;
+        private List<Source> sources;
 
         private Builder(ContentType type, String slug) {
             this.type = type;
@@ -173,11 +183,13 @@ public record Content(
         public Builder severity(Severity v) { this.severity = v; return this; }
         public Builder advice(String v) { this.advice = v; return this; }
         public Builder related(List<ContentRef> v) { this.related = v; return this; }
+        public Builder action(String v) { this.action = v; return this; }
+        public Builder sources(List<Source> v) { this.sources = v; return this; }
 
         public Content build() {
             return new Content(type, slug, title, summary, body, aliases, pressure, bodyAreas, benefits,
                     relievesSymptoms, cautions, leadsToSymptoms, triggerSymptoms, triggerPhrases, severity,
-                    advice, related);
+                    advice, related, action, sources);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class ContentValidator {
     public static final int MAX_ALIAS = 120;
     public static final int MAX_LIST = 100;
     public static final int MAX_ADVICE = 2_000;
+    public static final int MAX_ACTION = 200;
+    public static final int MAX_SOURCES = 20;
+    public static final int MAX_URL = 500;
 
     private ContentValidator() {
     }
@@ -47,6 +50,7 @@ public final class ContentValidator {
         length(problems, "summary", c.summary(), MAX_SUMMARY);
         length(problems, "body", c.body(), MAX_BODY);
         length(problems, "advice", c.advice(), MAX_ADVICE);
+        length(problems, "action", c.action(), MAX_ACTION);
         list(problems, "aliases", c.aliases());
         list(problems, "benefits", c.benefits());
         list(problems, "trigger phrases", c.triggerPhrases());
@@ -66,8 +70,13 @@ public final class ContentValidator {
             }
             case WARNING -> {
                 if (c.severity() == null) {
-                    problems.add("A medical warning needs a severity (emergency, see a doctor or caution).");
+                    problems.add("A medical warning needs a severity (emergency, urgent, see a doctor or caution).");
                 }
+                if (c.action().isEmpty()) {
+                    problems.add("A medical warning needs the one action to take now, for example"
+                            + " \"Call your local emergency number now\".");
+                }
+                sources(problems, c.sources());
                 if (c.advice().isEmpty()) {
                     problems.add("A medical warning needs advice: what the person should do.");
                 }
@@ -85,6 +94,8 @@ public final class ContentValidator {
         unused(problems, c, "symptoms it leads to", !c.leadsToSymptoms().isEmpty(), ContentType.CAUSE);
         unused(problems, c, "trigger symptoms", !c.triggerSymptoms().isEmpty(), ContentType.WARNING);
         unused(problems, c, "severity", c.severity() != null, ContentType.WARNING);
+        unused(problems, c, "action", !c.action().isEmpty(), ContentType.WARNING);
+        unused(problems, c, "sources", !c.sources().isEmpty(), ContentType.WARNING);
 
         c.links().forEach((relation, refs) -> {
             for (ContentRef ref : refs) {
@@ -106,6 +117,50 @@ public final class ContentValidator {
     private static void unused(List<String> problems, Content c, String field, boolean set, ContentType... allowed) {
         if (set && !List.of(allowed).contains(c.type())) {
             problems.add("A " + c.type().key() + " has no " + field + ".");
+        }
+    }
+
+    private static void sources(List<String> problems, List<Source> sources) {
+        if (sources.isEmpty()) {
+            problems.add("A medical warning needs at least one source: the national health service page or"
+                    + " guideline its facts come from (title, https address, publisher, the date it was checked).");
+            return;
+        }
+        if (sources.size() > MAX_SOURCES) {
+            problems.add("At most " + MAX_SOURCES + " sources are allowed.");
+        }
+        Set<String> urls = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            String which = "Source " + (i + 1);
+            if (s.title().isEmpty()) {
+                problems.add(which + " needs a title.");
+            }
+            length(problems, "title of " + which.toLowerCase(), s.title(), MAX_TITLE);
+            if (s.publisher().isEmpty()) {
+                problems.add(which + " needs a publisher (for example NHS or NICE).");
+            }
+            length(problems, "publisher of " + which.toLowerCase(), s.publisher(), MAX_ALIAS);
+            if (!isHttpsUrl(s.url())) {
+                problems.add(which + " needs an https address (https://...), not '" + abbreviate(s.url()) + "'.");
+            } else if (!urls.add(s.url())) {
+                problems.add("The source " + abbreviate(s.url()) + " is listed twice.");
+            }
+            if (s.checkedOn() == null) {
+                problems.add(which + " needs the date it was checked (YYYY-MM-DD).");
+            }
+        }
+    }
+
+    private static boolean isHttpsUrl(String url) {
+        if (url.isEmpty() || url.length() > MAX_URL || url.chars().anyMatch(ch -> ch <= ' ')) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -37,7 +37,9 @@ final class RevisionDiffer {
             new Field("triggerSymptoms", Content::triggerSymptoms),
             new Field("triggerPhrases", Content::triggerPhrases),
             new Field("severity", Content::severity),
+            new Field("action", Content::action),
             new Field("advice", Content::advice),
+            new Field("sources", Content::sources),
             new Field("related", Content::related));
 
     private RevisionDiffer() {

@@ -25,7 +25,8 @@ public final class ReferenceContent {
     }
 
     public static List<Content> load() {
-        ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
         try (InputStream in = ReferenceContent.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The reference content " + RESOURCE + " is missing from the build");

@@ -147,7 +147,8 @@ class WorkflowTest {
 
     static Content warning(String slug, String title) {
         return Content.builder(ContentType.WARNING, slug).title(title).summary("A red flag.")
-                .severity(Severity.SEE_A_DOCTOR).advice("See a doctor.").triggerSymptoms(List.of("numbness"))
+                .severity(Severity.SEE_A_DOCTOR).action("See a doctor soon.")
+                .sources(org.knead.testing.TestSources.nhsBackPain()).advice("See a doctor.").triggerSymptoms(List.of("numbness"))
                 .triggerPhrases(List.of("numb arms")).build();
     }
 

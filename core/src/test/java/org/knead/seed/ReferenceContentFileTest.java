@@ -58,7 +58,8 @@ class ReferenceContentFileTest {
             assertNotNull(in, "missing classpath resource " + RESOURCE);
             raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        all = List.of(new ObjectMapper().readValue(raw, Content[].class));
+        all = List.of(new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .readValue(raw, Content[].class));
     }
 
     private static Map<ContentRef, Content> byRef() {

@@ -137,7 +137,8 @@ public abstract class ApiTestSupport {
 
     protected static Content warning(String slug, String title, String advice) {
         return Content.builder(ContentType.WARNING, slug).title(title).summary("A red flag.")
-                .severity(Severity.EMERGENCY).advice(advice).triggerSymptoms(List.of("numbness-or-tingling"))
+                .severity(Severity.EMERGENCY).action("See a doctor soon.")
+                .sources(org.knead.testing.TestSources.nhsBackPain()).advice(advice).triggerSymptoms(List.of("numbness-or-tingling"))
                 .triggerPhrases(List.of(title.toLowerCase())).build();
     }
 }

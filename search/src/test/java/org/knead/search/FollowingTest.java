@@ -82,7 +82,8 @@ class FollowingTest {
         publish(content, workflow, Content.builder(ContentType.SYMPTOM, "locked-jaw").title("Locked jaw")
                 .summary("The jaw will not open.").aliases(List.of("lockjaw", "trismus")).build());
         ContentRef warning = publish(content, workflow, Content.builder(ContentType.WARNING, "jaw-warning")
-                .title("A jaw that locks").summary("See a doctor.").severity(Severity.EMERGENCY)
+                .title("A jaw that locks").summary("See a doctor.").severity(Severity.EMERGENCY).action("See a doctor soon.")
+                .sources(org.knead.testing.TestSources.nhsBackPain())
                 .advice("Call emergency services.").triggerSymptoms(List.of("locked-jaw"))
                 .triggerPhrases(List.of("jaw locks")).build());
         SearchTestSupport.awaitLog(search, log);

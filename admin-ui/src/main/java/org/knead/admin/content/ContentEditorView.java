@@ -87,7 +87,10 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private final MultiSelectComboBox<String> triggerSymptoms = new MultiSelectComboBox<>("Trigger symptoms");
     private final TextArea triggerPhrases = new TextArea("Trigger phrases (one per line)");
     private final RadioButtonGroup<Severity> severity = new RadioButtonGroup<>("Severity");
+    private final TextField action = new TextField("The one action to take now");
     private final TextArea advice = new TextArea("Advice");
+    private final TextArea sources = new TextArea(
+            "Sources (one per line: title | https address | publisher | checked on YYYY-MM-DD)");
     private final MultiSelectComboBox<String> related = new MultiSelectComboBox<>("Related items");
     private final TextField changeNote = new TextField("Change note");
     private final Button save = new Button("Save");
@@ -126,7 +129,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         bodyAreas.setItems(BodyArea.values());
         bodyAreas.setItemLabelGenerator(BodyArea::key);
         severity.setItems(Severity.values());
-        severity.setItemLabelGenerator(Severity::key);
+        severity.setItemLabelGenerator(Severity::label);
+        action.setPlaceholder("Call your local emergency number now.");
+        action.setHelperText("Emergency: call the emergency number; urgent: an appointment today; otherwise: see a GP.");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         submit.addClickListener(e -> submit());
@@ -147,7 +152,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         triggerSymptoms.setId("trigger-symptoms");
         triggerPhrases.setId("trigger-phrases");
         severity.setId("severity");
+        action.setId("action");
         advice.setId("advice");
+        sources.setId("sources");
         related.setId("related");
         changeNote.setId("change-note");
         save.setId("save-button");
@@ -194,7 +201,8 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             case SELF_CARE -> form.add(pickers(relievesSymptoms, ContentType.SYMPTOM));
             case CAUSE -> form.add(pickers(leadsToSymptoms, ContentType.SYMPTOM));
             case WARNING -> {
-                form.add(severity, advice, triggerPhrases, pickers(triggerSymptoms, ContentType.SYMPTOM));
+                form.add(severity, action, advice, triggerPhrases, pickers(triggerSymptoms, ContentType.SYMPTOM));
+                form.add(sources, 2);
             }
             case ARTICLE -> form.add(relatedPicker(), 2);
             default -> {
@@ -328,7 +336,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         select(triggerSymptoms, c.triggerSymptoms());
         triggerPhrases.setValue(String.join("\n", c.triggerPhrases()));
         severity.setValue(c.severity());
+        action.setValue(c.action());
         advice.setValue(c.advice());
+        sources.setValue(String.join("\n", c.sources().stream().map(org.knead.content.Source::line).toList()));
         select(related, c.related().stream().map(ContentRef::id).toList());
         renderPreview();
     }
@@ -347,7 +357,8 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
                     .relievesSymptoms(List.copyOf(relievesSymptoms.getValue())).cautions(List.copyOf(cautions.getValue()));
             case SELF_CARE -> b.relievesSymptoms(List.copyOf(relievesSymptoms.getValue()));
             case CAUSE -> b.leadsToSymptoms(List.copyOf(leadsToSymptoms.getValue()));
-            case WARNING -> b.severity(severity.getValue()).advice(advice.getValue())
+            case WARNING -> b.severity(severity.getValue()).action(action.getValue()).advice(advice.getValue())
+                    .sources(lines(sources).stream().map(org.knead.content.Source::parseLine).toList())
                     .triggerPhrases(lines(triggerPhrases)).triggerSymptoms(List.copyOf(triggerSymptoms.getValue()));
             case ARTICLE -> b.related(related.getValue().stream().map(ContentRef::parseId).toList());
             default -> {
@@ -356,7 +367,8 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         Content c = b.build();
         return ref == null ? c : new Content(c.type(), ref.slug(), c.title(), c.summary(), c.body(), c.aliases(),
                 c.pressure(), c.bodyAreas(), c.benefits(), c.relievesSymptoms(), c.cautions(), c.leadsToSymptoms(),
-                c.triggerSymptoms(), c.triggerPhrases(), c.severity(), c.advice(), c.related());
+                c.triggerSymptoms(), c.triggerPhrases(), c.severity(), c.advice(), c.related(), c.action(),
+                c.sources());
     }
 
     private static List<BodyArea> sorted(java.util.Set<BodyArea> areas) {

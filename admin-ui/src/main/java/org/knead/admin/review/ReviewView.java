@@ -193,9 +193,24 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         field(box, "Title", c.title());
         field(box, "Summary", c.summary());
         if (c.severity() != null) {
-            field(box, "Severity", c.severity().key());
+            field(box, "Severity", c.severity().label());
         }
+        field(box, "Action", c.action());
         field(box, "Advice", c.advice());
+        if (!c.sources().isEmpty()) {
+            Span label = new Span("Sources: ");
+            label.getStyle().set("font-weight", "600");
+            Div sources = new Div(label);
+            sources.setId("review-sources");
+            for (org.knead.content.Source s : c.sources()) {
+                com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(s.url(),
+                        s.title());
+                link.setTarget("_blank");
+                link.getElement().setAttribute("rel", "noopener noreferrer");
+                sources.add(new Div(link, new Span(" (" + s.publisher() + ", checked " + s.checkedOn() + ")")));
+            }
+            box.add(sources);
+        }
         list(box, "Trigger phrases", c.triggerPhrases());
         list(box, "Trigger symptoms", c.triggerSymptoms());
         if (c.pressure() != null) {

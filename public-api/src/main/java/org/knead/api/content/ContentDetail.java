@@ -38,8 +38,11 @@ public record ContentDetail(
         @Schema(description = "cause: the symptoms it leads to") List<ContentSummary> leadsToSymptoms,
         @Schema(description = "warning: the symptoms that raise it") List<ContentSummary> triggerSymptoms,
         @Schema(description = "warning: the words people use for its symptoms") List<String> triggerPhrases,
-        @Schema(description = "warning", allowableValues = {"emergency", "see-a-doctor", "caution"}) String severity,
-        @Schema(description = "warning: what to do") String advice,
+        @Schema(description = "warning, most severe first", allowableValues = {"emergency", "urgent", "see-a-doctor",
+                "caution"}) String severity,
+        @Schema(description = "warning: the one thing to do now") String action,
+        @Schema(description = "warning: what to do, and when to act faster") String advice,
+        @Schema(description = "warning: where its facts come from") List<SourceAnswer> sources,
         @Schema(description = "article: the items it links to") List<ContentSummary> related,
         @Schema(description = "symptom: techniques that relieve it; warning: techniques it cautions")
         List<ContentSummary> techniques,
@@ -48,6 +51,12 @@ public record ContentDetail(
         @Schema(description = "symptom: warnings it can trigger") List<ContentSummary> warnings,
         @Schema(description = "articles that link to this item") List<ContentSummary> articles)
         implements JsonAnswer.TimeBound {
+
+    /** A source of a warning's facts. */
+    @Schema(name = "Source")
+    public record SourceAnswer(String title, String url, String publisher,
+            @Schema(example = "2026-11-01") java.time.LocalDate checkedOn) {
+    }
 
     /** A review falling due turns {@code overdue} true: until then this detail holds. */
     @Override

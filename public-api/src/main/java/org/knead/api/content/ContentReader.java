@@ -83,7 +83,10 @@ class ContentReader {
                 warning ? forward(ContentType.SYMPTOM, c.triggerSymptoms()) : null,
                 warning ? c.triggerPhrases() : null,
                 warning && c.severity() != null ? c.severity().key() : null,
+                warning ? c.action() : null,
                 warning ? c.advice() : null,
+                warning ? c.sources().stream().map(x -> new ContentDetail.SourceAnswer(x.title(), x.url(),
+                        x.publisher(), x.checkedOn())).toList() : null,
                 type == ContentType.ARTICLE ? resolve(c.related()) : null,
                 symptom ? backward(ContentType.TECHNIQUE, "relievesSymptoms", slug, type)
                         : warning ? backward(ContentType.TECHNIQUE, "cautions", slug, type) : null,

@@ -28,7 +28,10 @@ public record SearchAnswer(
 
     @Schema(name = "RedFlag")
     public record RedFlag(String slug, String title,
-            @Schema(allowableValues = {"emergency", "see-a-doctor", "caution"}) String severity, String advice) {
+            @Schema(allowableValues = {"emergency", "urgent", "see-a-doctor", "caution"}) String severity,
+            @Schema(description = "the one thing to do now", example = "Call your local emergency number now.")
+            String action,
+            String advice) {
     }
 
     static SearchAnswer of(SearchResponse r) {
@@ -38,6 +41,6 @@ public record SearchAnswer(
                 r.facets() == null ? Map.of() : r.facets(),
                 r.didYouMean(),
                 r.redFlags() == null ? List.of() : r.redFlags().stream()
-                        .map(f -> new RedFlag(f.slug(), f.title(), f.severity(), f.advice())).toList());
+                        .map(f -> new RedFlag(f.slug(), f.title(), f.severity(), f.action(), f.advice())).toList());
     }
 }

@@ -225,7 +225,7 @@ public final class RedFlagDetector {
                 if (matches(p.words(), readings)) {
                     Content c = warning.content();
                     out.add(new RedFlag(c.slug(), c.title(), c.severity() == null ? null : c.severity().key(),
-                            c.advice()));
+                            c.action(), c.advice()));
                     break;
                 }
             }

@@ -166,8 +166,9 @@ public final class CorpusGenerator {
                 for (int k = 3 + random.nextInt(8); k > 0; k--) {
                     phrases.add(MEDICAL[random.nextInt(MEDICAL.length)] + (random.nextBoolean() ? "" : " " + word()));
                 }
-                b.triggerPhrases(phrases).severity(Severity.values()[random.nextInt(3)])
-                        .advice("See a doctor. " + sentences(15));
+                b.triggerPhrases(phrases).severity(Severity.values()[random.nextInt(Severity.values().length)])
+                        .action("See a doctor soon.").advice("See a doctor. " + sentences(15))
+                        .sources(org.knead.testing.TestSources.nhsBackPain());
             }
             out.add(b.build());
         }
