@@ -37,11 +37,14 @@
   function showRedFlags(redFlags) {
     flags.replaceChildren();
     if (!redFlags || redFlags.length === 0) { flags.hidden = true; return; }
-    flags.appendChild(el('h2', null, 'Please read first: these symptoms can need a doctor'));
+    const emergency = redFlags.some(f => f.severity === 'emergency');
+    flags.appendChild(el('h2', null, emergency ? 'Please read first: what you describe can be an emergency'
+      : 'Please read first: these symptoms can need a doctor'));
     for (const f of redFlags) {
-      const box = el('div', 'flag');
+      const box = el('div', 'flag ' + (f.severity || ''));
       box.appendChild(el('span', 'severity', (f.severity || '').replace(/-/g, ' ')));
       box.appendChild(el('h3', null, f.title));
+      if (f.action) { box.appendChild(el('p', 'action', f.action)); }
       box.appendChild(el('p', null, f.advice));
       flags.appendChild(box);
     }

@@ -107,7 +107,15 @@ class ContentEndpointsTest extends ApiTestSupport {
         JsonNode w = getJson("/api/v1/warnings/numbness-or-weakness");
 
         assertThat(w.get("severity").asText()).isEqualTo("see-a-doctor");
+        assertThat(w.get("action").asText()).isNotBlank();
         assertThat(w.get("advice").asText()).isNotBlank();
+        assertThat(w.get("sources")).isNotEmpty();
+        for (JsonNode source : w.get("sources")) {
+            assertThat(source.get("url").asText()).startsWith("https://");
+            assertThat(source.get("title").asText()).isNotBlank();
+            assertThat(source.get("publisher").asText()).isNotBlank();
+            assertThat(source.get("checkedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        }
         assertThat(w.get("triggerSymptoms")).extracting(i -> i.get("slug").asText())
                 .containsExactly("numbness-or-tingling", "weakness");
         assertThat(w.get("techniques")).extracting(i -> i.get("slug").asText()).contains("swedish-massage");

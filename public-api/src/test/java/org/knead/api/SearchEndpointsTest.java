@@ -38,7 +38,8 @@ class SearchEndpointsTest extends ApiTestSupport {
         JsonNode r = search(query);
         assertThat(r.get("redFlags").findValuesAsText("slug")).contains(warning);
         JsonNode flag = r.get("redFlags").get(0);
-        assertThat(flag.fieldNames()).toIterable().contains("slug", "title", "severity", "advice");
+        assertThat(flag.fieldNames()).toIterable().contains("slug", "title", "severity", "action", "advice");
+        assertThat(flag.get("action").asText()).isNotBlank();
 
         String q = URLEncoder.encode(query, StandardCharsets.UTF_8);
         JsonNode farPage = getJson("/api/v1/search?q=" + q + "&page=50&size=10&type=technique");
