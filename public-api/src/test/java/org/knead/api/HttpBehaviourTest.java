@@ -128,6 +128,32 @@ class HttpBehaviourTest extends ApiTestSupport {
         assertThat(problem.get("detail").asText()).isNotBlank();
     }
 
+    /** Requests that Tomcat or Spring refuse before any controller runs are problems too, never a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/a;%", "/api/v1/techniques;x=1", "/api/v1/techniques/swedish-massage;v=%zz",
+            "/api/v1;/techniques", "/api/v1/search;q=neck?q=neck", "/;", "/api/v1/%2e%2e/%2e%2e/etc/passwd",
+            "/api/v1/techniques/%00", "/api/v1/techniques?page=%", "/api/v1/search?q=%ZZ", "/error",
+            "/error?status=500", "/api/v1/techniques/%c0%ae"})
+    void aMalformedRequestIsAProblemNeverAServerError(String target) {
+        RawHttp.Answer r = RawHttp.get(port, target.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(r.status()).as(target + " -> " + r.body()).isLessThan(500);
+        if (r.status() >= 400) {
+            assertThat(r.header("Content-Type")).as(target).startsWith("application/problem+json");
+            assertThat(r.body()).as(target).contains("\"status\":" + r.status());
+        }
+    }
+
+    @Test
+    void aPreflightForAForbiddenMethodIsAProblemNotAServerError() {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/techniques"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://example.org").header("Access-Control-Request-Method", "DELETE").build());
+
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
     @Test
     void anOverLongQueryIsA400WithAClearDetail() {
         HttpResponse<String> r = get("/api/v1/search?q=" + "a".repeat(201));

@@ -49,7 +49,49 @@ class ApiHeadersFilter extends OncePerRequestFilter {
             response.getOutputStream().write(body);
             return;
         }
+        if (!isWellFormed(request.getRequestURI())) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setContentType(Problems.PROBLEM_JSON_UTF8.toString());
+            byte[] body = Problems.json(400, "Bad Request", "The path could not be read: every % must be followed by"
+                    + " two hexadecimal digits that encode UTF-8 text.").getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Whether every %-escape of the raw path (path parameters included) decodes to valid UTF-8. */
+    static boolean isWellFormed(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char ch = rawPath.charAt(i);
+            if (ch == '%') {
+                if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                        || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Character.digit(rawPath.charAt(i + 1), 16) * 16 + Character.digit(rawPath.charAt(i + 2), 16));
+                i += 2;
+            } else if (ch < 0x80) {
+                bytes.write(ch);
+            } else {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String cspFor(String path) {

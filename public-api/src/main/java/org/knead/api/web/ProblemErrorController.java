@@ -18,7 +18,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
+        // asked for directly (GET /error), not forwarded by the container: there is no such resource
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = switch (status.value()) {
             case 400 -> "The request could not be read; check its parameters and their encoding.";
