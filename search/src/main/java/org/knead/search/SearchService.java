@@ -59,6 +59,15 @@ public class SearchService implements SmartLifecycle {
     private volatile long applied;
     private volatile boolean running;
     private volatile Thread follower;
+    /** The last failure of the follower while it keeps failing, and since when; null once it succeeds. */
+    private volatile FollowerTrouble trouble;
+
+    /**
+     * Why the publication log follower is not keeping up: the last failure, since when it has been
+     * failing, and whether the failure is one a retry cannot fix (a JVM error such as a missing class).
+     */
+    public record FollowerTrouble(String lastError, java.time.Instant since, boolean fatal) {
+    }
 
     public SearchService(PublishedContent published, PublicationLog log, SearchProperties properties) {
         this.published = published;
@@ -344,16 +353,23 @@ public class SearchService implements SmartLifecycle {
                 }
                 boolean more = followOnce();
                 backoff = 0;
+                trouble = null;
                 if (!more) {
                     pause(properties.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (VirtualMachineError fatal) {
+                noteTrouble(fatal, true);
+                throw fatal;
+            } catch (Exception | LinkageError e) {
                 if (!running) {
                     return;
                 }
+                // a LinkageError (NoClassDefFoundError...) usually means the jar changed under the process:
+                // keep retrying, but health reports it as fatal
+                noteTrouble(e, e instanceof LinkageError);
                 backoff = Math.min(10_000, backoff == 0 ? 500 : backoff * 2);
                 LOG.warn("Following the publication log failed; retrying in {} ms", backoff, e);
                 try {
@@ -364,6 +380,26 @@ public class SearchService implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private void noteTrouble(Throwable e, boolean fatal) {
+        FollowerTrouble before = trouble;
+        trouble = new FollowerTrouble(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                before == null ? java.time.Instant.now() : before.since(), fatal || before != null && before.fatal());
+    }
+
+    /**
+     * Whether the publication log follower is alive and keeping up; empty when it is. A follower
+     * that died, or keeps failing, is reported here so that health can say so.
+     */
+    public java.util.Optional<FollowerTrouble> followerTrouble() {
+        Thread t = follower;
+        if (running && t != null && !t.isAlive()) {
+            FollowerTrouble last = trouble;
+            return java.util.Optional.of(new FollowerTrouble("the follower thread has stopped"
+                    + (last == null ? "" : " after " + last.lastError()), last == null ? null : last.since(), true));
+        }
+        return java.util.Optional.ofNullable(trouble);
     }
 
     private void pause(long millis) throws InterruptedException {
