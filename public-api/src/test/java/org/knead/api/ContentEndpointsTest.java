@@ -15,7 +15,7 @@ class ContentEndpointsTest extends ApiTestSupport {
 
     @ParameterizedTest
     @CsvSource({"techniques,technique,4", "symptoms,symptom,13", "causes,cause,6", "self-care,self-care,4",
-            "warnings,warning,3", "articles,article,1"})
+            "warnings,warning,10", "articles,article,1"})
     void everyListAnswersAPageOfSummaries(String collection, String type, int atLeast) {
         JsonNode page = getJson("/api/v1/" + collection);
 
