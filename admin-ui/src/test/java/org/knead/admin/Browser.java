@@ -109,6 +109,16 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Ticks a Vaadin checkbox. */
+    void check(String id) {
+        WebElement input = waitFor(By.cssSelector("#" + id + " input"));
+        center(input);
+        if (!input.isSelected()) {
+            input.click();
+        }
+        waitForVaadin();
+    }
+
     void click(String id) {
         WebElement element = waitFor(By.id(id));
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> element.isDisplayed()

@@ -226,11 +226,63 @@ class ConsoleBrowserTest {
         browser.type("review-comment", "Still right.");
         browser.click("confirm-review-button");
         assertThat(browser.text("confirm-message")).contains("as the public sees it now");
+        // a warning's review is confirmed only with its sources checked
+        browser.check("sources-checked");
         browser.click("confirm-button");
         browser.waitForText("Review confirmed");
         assertThat(contents.requireItem(ref).review()).satisfies(r -> assertThat(r.reviewedBy()).isEqualTo(clinician));
         assertThat(contents.requireItem(ref).awaitingClinicalReview()).isFalse();
+        assertThat(contents.requireItem(ref).review().sourcesConfirmedAt()).isNotNull();
         browser.screenshot("clinical-first-review");
+    }
+
+    @Test
+    void anEditorOnlyRequestsTakingAWarningDownAndAClinicianConfirmsIt() {
+        String editor = user("wr", Role.EDITOR);
+        String clinician = user("wc", Role.CLINICIAN);
+        String slug = "numb-feet-" + suffix;
+        String title = "Numb feet " + suffix;
+        ContentRef ref = new ContentRef(ContentType.WARNING, slug);
+        Actor author = actor(editor, Role.EDITOR);
+        contents.create(Content.builder(ContentType.WARNING, slug).title(title).summary("Numbness can be serious.")
+                .severity(Severity.SEE_A_DOCTOR).advice("See a doctor within a day.")
+                .triggerPhrases(List.of("numb feet")).build(), "new warning", author);
+        workflow.submit(ref, 1, author);
+        workflow.approve(ref, 1, "right", actor(clinician, Role.CLINICIAN));
+        workflow.publish(ref, 1, author);
+
+        browser.loginAndWait(editor, PASSWORD);
+        browser.open("/edit/warning/" + slug);
+        browser.waitFor(By.id("unpublish-button"));
+        assertThat(browser.text("unpublish-button")).contains("needs a clinician");
+        browser.click("unpublish-button");
+        assertThat(browser.text("confirm-message")).contains("keeps seeing it");
+        browser.type("withdrawal-reason", "Replaced by a broader warning");
+        browser.click("confirm-button");
+        browser.waitFor(By.id("withdrawal-pending"));
+        assertThat(browser.text("withdrawal-pending")).contains("Replaced by a broader warning");
+        browser.screenshot("withdrawal-requested");
+        assertThat(contents.requireItem(ref).isPublished()).isTrue();
+        assertThat(contents.requireItem(ref).withdrawalRequest().requestedBy()).isEqualTo(editor);
+        browser.click("logout-button");
+        browser.waitFor(By.cssSelector("vaadin-login-form"));
+
+        browser.loginAndWait(clinician, PASSWORD);
+        browser.open("/clinical");
+        browser.waitFor(By.id("clinical-grid"));
+        assertThat(browser.text("clinical-grid")).contains("withdrawal request").contains(title);
+        browser.open("/review/warning/" + slug + "/1");
+        browser.waitFor(By.id("withdrawal-details"));
+        assertThat(browser.text("withdrawal-details")).contains(editor).contains("Replaced by a broader warning");
+        browser.click("confirm-withdrawal-button");
+        browser.click("confirm-button");
+        browser.waitForText("Withdrawn");
+        assertThat(contents.requireItem(ref).isPublished()).isFalse();
+        assertThat(publications.last()).hasValueSatisfying(e -> {
+            assertThat(e.itemId()).isEqualTo(ref.id());
+            assertThat(e.actor()).isEqualTo(clinician);
+        });
+        browser.screenshot("withdrawal-confirmed");
     }
 
     @Test

@@ -4,5 +4,13 @@ package org.knead.audit;
 public enum AuditAction {
     CREATE, SAVE, RESTORE, SUBMIT, APPROVE, REQUEST_CHANGES, SIGN_OFF, PUBLISH, SCHEDULE, CANCEL_SCHEDULE,
     UNPUBLISH, ARCHIVE, UNARCHIVE, IMPORT, EXPORT,
+    /** Someone asked to take a red flag off the public site; it waits for a clinician. */
+    REQUEST_WITHDRAWAL,
+    /** A clinician (not the requester) confirmed a withdrawal request; the withdrawal happened. */
+    CONFIRM_WITHDRAWAL,
+    /** A clinician declined a withdrawal request; the item stays public. */
+    DECLINE_WITHDRAWAL,
+    /** The requester took back their withdrawal request. */
+    CANCEL_WITHDRAWAL,
     LOGIN, LOGIN_FAILED, LOGOUT, USER_CREATED, USER_ROLES_CHANGED, USER_DISABLED, USER_ENABLED, PASSWORD_RESET
 }

@@ -19,6 +19,11 @@ public record ReviewTask(Kind kind, ContentRef ref, String title, int revision, 
         /** Published medical content that no clinician has reviewed yet (imported). */
         FIRST_REVIEW,
         /** Published medical content past its next-review date. */
-        RE_REVIEW
+        RE_REVIEW,
+        /**
+         * A request to unpublish or archive a red flag (a warning, or a symptom that triggers one),
+         * waiting for a clinician other than the requester; {@code author} is who asked.
+         */
+        WITHDRAWAL
     }
 }

@@ -9,8 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
+import org.knead.content.Content;
 import org.knead.content.ContentHash;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -24,6 +26,7 @@ import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
 import org.knead.revision.RevisionStore;
 import org.knead.revision.ScheduledPublication;
+import org.knead.revision.WithdrawalRequest;
 import org.knead.revision.WorkflowException;
 import org.knead.store.CoreProperties;
 import org.knead.user.AccessDeniedException;
@@ -36,8 +39,10 @@ import org.springframework.stereotype.Service;
 /**
  * The editorial workflow: DRAFT -> IN_REVIEW -> APPROVED or CHANGES_REQUESTED -> PUBLISHED, with
  * unpublish, archive and scheduled publishing. Enforces four eyes (nobody approves their own
- * revision) and clinical sign-off (medical warnings, and changes to a technique's cautions, need a
- * clinician's approval of exactly that content before they can be published).
+ * revision) and clinical sign-off (medical warnings, changes to a technique's cautions and to the words
+ * of a symptom that triggers a warning need a clinician's approval of exactly that content before they
+ * can be published). Taking a red flag off the public site (a published warning, or a published symptom
+ * that triggers one) is only ever a request, which a clinician other than the requester confirms.
  */
 @Service
 public class WorkflowService {
@@ -180,6 +185,7 @@ public class WorkflowService {
         if (!item.isPublished()) {
             throw new WorkflowException(ref.id() + " is not published.");
         }
+        requireNoClinicianNeeded(item, WithdrawalRequest.Action.UNPUBLISH);
         withdraw(item, actor.username());
         audit.record(actor, AuditAction.UNPUBLISH, ref.id(), item.publishedRevision(), null);
         return store.requireItem(ref);
@@ -192,12 +198,122 @@ public class WorkflowService {
         if (item.status() == ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is already archived.");
         }
+        requireNoClinicianNeeded(item, WithdrawalRequest.Action.ARCHIVE);
         if (item.isPublished()) {
             withdraw(item, actor.username());
         }
         store.updateItem(ref.id(), null, new Update().set("status", ItemStatus.ARCHIVED).unset("scheduled"));
         audit.record(actor, AuditAction.ARCHIVE, ref.id(), item.headRevision(), null);
         return store.requireItem(ref);
+    }
+
+    /**
+     * Whether taking this item off the public site needs a clinician: it is published and is a medical
+     * warning, or a symptom that a warning lists among its trigger symptoms.
+     */
+    public boolean withdrawalNeedsClinician(Item item) {
+        if (!item.isPublished()) {
+            return false;
+        }
+        return item.type().isMedical() || (item.type() == ContentType.SYMPTOM && isTriggerSymptom(item.slug()));
+    }
+
+    /**
+     * Asks for a red flag to be unpublished or archived. Nothing is withdrawn: the request is kept on
+     * the item and waits in the clinicians' queue until a clinician other than the requester confirms
+     * or declines it, or the requester cancels it.
+     *
+     * @param reason why it should go; required
+     */
+    public Item requestWithdrawal(ContentRef ref, WithdrawalRequest.Action action, String reason, Actor actor) {
+        if (!actor.isEditor() && !actor.isClinician()) {
+            throw new AccessDeniedException(actor.username() + " may not ask to withdraw content.");
+        }
+        Objects.requireNonNull(action, "action");
+        if (reason == null || reason.isBlank()) {
+            throw new WorkflowException("Say why: a request to " + action.label() + " " + ref.id()
+                    + " needs a reason, for the clinician who decides on it.");
+        }
+        Item item = store.requireItem(ref);
+        if (!withdrawalNeedsClinician(item)) {
+            throw new WorkflowException(ref.id() + " needs no clinician to be " + action.label() + "d; "
+                    + action.label() + " it directly.");
+        }
+        WithdrawalRequest request = new WithdrawalRequest(action, actor.username(), clock.instant(), reason.strip(),
+                item.publishedRevision());
+        boolean recorded = store.updateItem(ref.id(), Criteria.where("withdrawalRequest").is(null),
+                new Update().set("withdrawalRequest", request));
+        if (!recorded) {
+            WithdrawalRequest pending = store.requireItem(ref).withdrawalRequest();
+            throw new WorkflowException("A request to " + (pending == null ? "withdraw" : pending.action().label())
+                    + " " + ref.id() + (pending == null ? "" : " by " + pending.requestedBy())
+                    + " is already waiting for a clinician.");
+        }
+        audit.record(actor, AuditAction.REQUEST_WITHDRAWAL, ref.id(), item.publishedRevision(),
+                action.label() + ": " + request.reason());
+        return store.requireItem(ref);
+    }
+
+    /**
+     * A clinician confirms a withdrawal request: the item is unpublished (or archived) now. Four eyes:
+     * the clinician who asked cannot confirm their own request.
+     */
+    public Item confirmWithdrawal(ContentRef ref, String comment, Actor actor) {
+        requireClinician(actor, "confirm taking a red flag off the public site");
+        Item item = store.requireItem(ref);
+        WithdrawalRequest request = requirePendingWithdrawal(item);
+        if (request.requestedBy().equals(actor.username())) {
+            throw new AccessDeniedException("Four eyes: " + actor.username() + " asked to " + request.action().label()
+                    + " " + ref.id() + " and cannot confirm it; another clinician has to.");
+        }
+        clearWithdrawal(item, request);
+        String detail = request.action().label() + " requested by " + request.requestedBy() + " (" + request.reason()
+                + "), confirmed by clinician " + actor.username() + (clean(comment).isEmpty() ? "" : ": "
+                + clean(comment));
+        audit.record(actor, AuditAction.CONFIRM_WITHDRAWAL, ref.id(), request.revision(), detail);
+        if (item.isPublished()) {
+            withdraw(item, actor.username());
+        }
+        if (request.action() == WithdrawalRequest.Action.ARCHIVE) {
+            store.updateItem(ref.id(), null, new Update().set("status", ItemStatus.ARCHIVED).unset("scheduled"));
+            audit.record(actor, AuditAction.ARCHIVE, ref.id(), item.headRevision(), detail);
+        } else {
+            audit.record(actor, AuditAction.UNPUBLISH, ref.id(), request.revision(), detail);
+        }
+        return store.requireItem(ref);
+    }
+
+    /** A clinician declines a withdrawal request, saying why; the item stays public. */
+    public Item declineWithdrawal(ContentRef ref, String comment, Actor actor) {
+        requireClinician(actor, "decline a withdrawal request");
+        if (comment == null || comment.isBlank()) {
+            throw new WorkflowException("Say why the item stays public: declining a withdrawal request needs a"
+                    + " comment.");
+        }
+        Item item = store.requireItem(ref);
+        WithdrawalRequest request = requirePendingWithdrawal(item);
+        clearWithdrawal(item, request);
+        audit.record(actor, AuditAction.DECLINE_WITHDRAWAL, ref.id(), request.revision(), request.action().label()
+                + " requested by " + request.requestedBy() + " declined: " + clean(comment));
+        return store.requireItem(ref);
+    }
+
+    /** The person who asked for a withdrawal takes the request back. */
+    public Item cancelWithdrawal(ContentRef ref, Actor actor) {
+        Item item = store.requireItem(ref);
+        WithdrawalRequest request = requirePendingWithdrawal(item);
+        if (!request.requestedBy().equals(actor.username())) {
+            throw new AccessDeniedException("Only " + request.requestedBy() + ", who asked, can cancel the request to "
+                    + request.action().label() + " " + ref.id() + "; a clinician can decline it.");
+        }
+        clearWithdrawal(item, request);
+        audit.record(actor, AuditAction.CANCEL_WITHDRAWAL, ref.id(), request.revision(), request.action().label());
+        return store.requireItem(ref);
+    }
+
+    /** Items with a withdrawal request waiting for a clinician, oldest request first. */
+    public List<Item> withdrawalRequests() {
+        return store.itemsWhere(Criteria.where("withdrawalRequest").ne(null), Sort.by("withdrawalRequest.requestedAt"));
     }
 
     public Item unarchive(ContentRef ref, Actor actor) {
@@ -214,10 +330,17 @@ public class WorkflowService {
     /**
      * A clinician confirms the published revision of a medical item after reviewing it again (or for
      * the first time, for imported content): the review date moves on.
+     *
+     * @param sourcesChecked the clinician checked that the sources still say what the content says;
+     *                       required for a medical warning, and recorded on the review
      */
-    public Item confirmReview(ContentRef ref, String comment, Actor actor) {
+    public Item confirmReview(ContentRef ref, String comment, boolean sourcesChecked, Actor actor) {
         if (!actor.isClinician()) {
             throw new AccessDeniedException(actor.username() + " may not sign off medical content: only clinicians may.");
+        }
+        if (!sourcesChecked && ref.type() == ContentType.WARNING) {
+            throw new WorkflowException("Check the sources of " + ref.id() + " first: a warning's review is confirmed"
+                    + " only once its sources have been checked to still say what it says.");
         }
         Item item = store.requireItem(ref);
         if (!item.isPublished()) {
@@ -228,11 +351,12 @@ public class WorkflowService {
             throw new AccessDeniedException("Four eyes: " + actor.username() + " wrote revision " + r.number()
                     + " and cannot sign it off.");
         }
-        ClinicalReview review = newReview(actor.username(), r);
+        ClinicalReview review = newReview(actor.username(), r, sourcesChecked);
         store.updateItem(ref.id(), null, new Update().set("review", review).set("awaitingClinicalReview", false));
         publisher.publish(PublishedItem.of(r.content(), r.number(), item.publishedAt(), r.contentHash(), review,
                 false), actor.username());
-        audit.record(actor, AuditAction.SIGN_OFF, ref.id(), r.number(), "re-review: " + clean(comment));
+        audit.record(actor, AuditAction.SIGN_OFF, ref.id(), r.number(), "re-review"
+                + (sourcesChecked ? ", sources checked" : "") + ": " + clean(comment));
         return store.requireItem(ref);
     }
 
@@ -257,6 +381,15 @@ public class WorkflowService {
                         ? ReviewTask.Kind.FIRST_REVIEW : ReviewTask.Kind.RE_REVIEW;
                 Instant since = kind == ReviewTask.Kind.RE_REVIEW ? item.review().nextReviewDue() : item.publishedAt();
                 tasks.add(task(kind, r, since));
+            }
+            for (Item item : withdrawalRequests()) {
+                WithdrawalRequest w = item.withdrawalRequest();
+                if (w.requestedBy().equals(actor.username())) {
+                    continue;
+                }
+                int revision = item.isPublished() ? item.publishedRevision() : item.headRevision();
+                tasks.add(new ReviewTask(ReviewTask.Kind.WITHDRAWAL, item.ref(), item.title(), revision,
+                        w.requestedBy(), w.requestedAt()));
             }
         }
         tasks.sort(Comparator.comparing(ReviewTask::since, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -292,22 +425,61 @@ public class WorkflowService {
 
     /**
      * Whether publishing this revision needs a clinician's sign-off: every revision of a medical
-     * warning, and a technique revision whose cautions differ from what is published.
+     * warning; a technique revision whose cautions differ from its baseline; a revision of a symptom
+     * that a warning lists among its trigger symptoms whose title or aliases (the words people use)
+     * differ from its baseline. The baseline is the most recent revision that was ever published or
+     * carries a clinical approval (see {@link #baseline}); with none, it is empty.
      */
     public boolean requiresClinicalSignOff(Revision r) {
         if (r.type().isMedical()) {
             return true;
         }
-        if (r.type() != ContentType.TECHNIQUE) {
-            return false;
+        if (r.type() == ContentType.TECHNIQUE) {
+            List<String> before = baseline(r).map(Content::cautions).orElse(List.of());
+            return !Set.copyOf(before).equals(Set.copyOf(r.content().cautions()));
         }
-        Integer published = store.item(r.ref()).map(Item::publishedRevision).orElse(null);
-        if (published != null && published == r.number()) {
-            return false;
+        if (r.type() == ContentType.SYMPTOM && isTriggerSymptom(r.slug())) {
+            return baseline(r).map(b -> !sameWords(b, r.content())).orElse(true);
         }
-        List<String> publishedCautions = published == null ? List.of()
-                : store.revision(r.ref(), published).map(p -> p.content().cautions()).orElse(List.of());
-        return !java.util.Set.copyOf(publishedCautions).equals(java.util.Set.copyOf(r.content().cautions()));
+        return false;
+    }
+
+    /**
+     * The content a change of this revision is measured against: that of the most recent (highest
+     * numbered) revision of the item that was ever public or carries a clinical approval of its exact
+     * content. Unpublishing does not reset it, so a change cannot slip past a clinician by being made
+     * while the item is off the public site. Revision {@code r} itself counts only if it was public.
+     */
+    public Optional<Content> baseline(Revision r) {
+        Item item = store.item(r.ref()).orElse(null);
+        return store.history(r.ref()).stream()
+                .filter(h -> h.number() == r.number() ? h.wasPublished() : vetted(h, item))
+                .findFirst()
+                .map(Revision::content);
+    }
+
+    /** Whether any warning's published or latest revision lists this symptom among its trigger symptoms. */
+    public boolean isTriggerSymptom(String symptomSlug) {
+        for (Revision w : store.warningRevisionsTriggeredBy(symptomSlug)) {
+            Optional<Item> warning = store.item(w.ref());
+            if (warning.isPresent() && (warning.get().headRevision() == w.number()
+                    || Objects.equals(warning.get().publishedRevision(), w.number()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean vetted(Revision h, Item item) {
+        if (h.wasPublished() || h.clinicalApproval().isPresent()) {
+            return true;
+        }
+        return item != null && (Objects.equals(item.publishedRevision(), h.number())
+                || (item.review() != null && item.review().covers(h.number(), h.contentHash())));
+    }
+
+    private static boolean sameWords(Content a, Content b) {
+        return a.title().equals(b.title()) && Set.copyOf(a.aliases()).equals(Set.copyOf(b.aliases()));
     }
 
     /** The reference import: publishes its own revision without review, marking medical items as awaiting review. */
@@ -319,6 +491,7 @@ public class WorkflowService {
         boolean awaiting = r.type().isMedical();
         store.updateItem(ref.id(), null, new Update().set("publishedRevision", number).set("publishedAt", now)
                 .set("awaitingClinicalReview", awaiting));
+        store.markPublished(r, now);
         publisher.publish(PublishedItem.of(r.content(), number, now, r.contentHash(), null, awaiting), "import");
         return published;
     }
@@ -342,9 +515,14 @@ public class WorkflowService {
             store.revision(ref, previous).ifPresent(p -> store.transition(p, EnumSet.of(RevisionState.PUBLISHED),
                     RevisionState.SUPERSEDED, null));
         }
-        ClinicalReview review = clinicalApproval.map(a -> new ClinicalReview(a.reviewer(), a.at(),
-                plusInterval(a.at()), number, r.contentHash())).orElse(item.review());
-        boolean awaiting = clinicalApproval.isEmpty() && item.awaitingClinicalReview();
+        // the public provenance belongs to the revision a clinician signed: an older revision's review is
+        // never carried over to content that no clinician saw
+        ClinicalReview review = item.review() != null && item.review().covers(number, r.contentHash())
+                ? item.review()
+                : clinicalApproval.map(a -> new ClinicalReview(a.reviewer(), a.at(), plusInterval(a.at()), number,
+                        r.contentHash(), null)).orElse(null);
+        boolean awaiting = review == null && r.type().isMedical();
+        store.markPublished(r, now);
         Update u = new Update().set("publishedRevision", number).set("publishedAt", now)
                 .set("awaitingClinicalReview", awaiting);
         if (review != null) {
@@ -378,15 +556,50 @@ public class WorkflowService {
 
     private void withdraw(Item item, String actorName) {
         store.updateItem(item.id(), null, new Update().unset("publishedRevision").unset("publishedAt")
-                .unset("scheduled"));
+                .unset("scheduled").unset("withdrawalRequest"));
         store.revision(item.ref(), item.publishedRevision()).ifPresent(p -> store.transition(p,
                 EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED, null));
         publisher.withdraw(item.ref(), actorName);
     }
 
-    private ClinicalReview newReview(String reviewer, Revision r) {
+    private ClinicalReview newReview(String reviewer, Revision r, boolean sourcesChecked) {
         Instant now = clock.instant();
-        return new ClinicalReview(reviewer, now, plusInterval(now), r.number(), r.contentHash());
+        return new ClinicalReview(reviewer, now, plusInterval(now), r.number(), r.contentHash(),
+                sourcesChecked ? now : null);
+    }
+
+    private void requireNoClinicianNeeded(Item item, WithdrawalRequest.Action action) {
+        if (withdrawalNeedsClinician(item)) {
+            throw new WorkflowException(item.id() + " is a red flag the public relies on ("
+                    + (item.type().isMedical() ? "a medical warning" : "a symptom that triggers a warning")
+                    + "): to " + action.label() + " it, request it with a reason; a clinician other than you"
+                    + " confirms it." + (item.hasWithdrawalRequest() ? " A request by "
+                    + item.withdrawalRequest().requestedBy() + " is already waiting." : ""));
+        }
+    }
+
+    private static void requireClinician(Actor actor, String what) {
+        if (!actor.isClinician()) {
+            throw new AccessDeniedException(actor.username() + " may not " + what + ": only clinicians may.");
+        }
+    }
+
+    private static WithdrawalRequest requirePendingWithdrawal(Item item) {
+        if (item.withdrawalRequest() == null) {
+            throw new WorkflowException(item.id() + " has no withdrawal request waiting.");
+        }
+        return item.withdrawalRequest();
+    }
+
+    /** Clears exactly this request (compare-and-set), so two decisions on one request cannot both count. */
+    private void clearWithdrawal(Item item, WithdrawalRequest request) {
+        boolean cleared = store.updateItem(item.id(), Criteria.where("withdrawalRequest.requestedBy")
+                .is(request.requestedBy()).and("withdrawalRequest.requestedAt").is(request.requestedAt()),
+                new Update().unset("withdrawalRequest"));
+        if (!cleared) {
+            throw new WorkflowException("The withdrawal request on " + item.id()
+                    + " was decided or cancelled meanwhile; look again.");
+        }
     }
 
     private Instant plusInterval(Instant from) {

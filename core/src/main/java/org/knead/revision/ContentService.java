@@ -42,7 +42,7 @@ public class ContentService {
         try {
             store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
                     actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
-                    content.type().isMedical(), now, actor.username()));
+                    content.type().isMedical(), now, actor.username(), null));
         } catch (DuplicateKeyException e) {
             throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
                     + "' already exists; choose another slug.");
@@ -138,7 +138,7 @@ public class ContentService {
         Revision revision = new Revision(Revision.idOf(ref.id(), number), ref.id(), ref.type(), ref.slug(), number,
                 content, ContentHash.of(content), actor.username(), clock.instant(),
                 changeNote == null ? "" : changeNote.strip(), basedOn == 0 ? null : basedOn, restoredFrom,
-                RevisionState.DRAFT, List.of());
+                RevisionState.DRAFT, List.of(), null);
         try {
             store.insert(revision);
         } catch (DuplicateKeyException raced) {

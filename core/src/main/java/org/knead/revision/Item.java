@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param id                     {@code type:slug}
  * @param awaitingClinicalReview published without a clinician's sign-off yet (imported warnings)
+ * @param withdrawalRequest      a pending request to unpublish or archive a red-flag item, waiting for a
+ *                               clinician; null when there is none
  */
 @Document("items")
 public record Item(
@@ -32,7 +34,8 @@ public record Item(
         boolean awaitingClinicalReview,
         boolean medical,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        WithdrawalRequest withdrawalRequest) {
 
     public ContentRef ref() {
         return new ContentRef(type, slug);
@@ -40,6 +43,10 @@ public record Item(
 
     public boolean isPublished() {
         return publishedRevision != null;
+    }
+
+    public boolean hasWithdrawalRequest() {
+        return withdrawalRequest != null;
     }
 
     public boolean isOverdue(Instant now) {

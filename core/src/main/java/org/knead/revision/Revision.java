@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One immutable revision of an item: the full content, who saved it, when and why. Its id is
  * {@code itemId#number}, so two saves can never both become the same revision number: the store's
  * unique id is the compare-and-set. Only the workflow {@link #state} and {@link #reviews} change
- * after it is written, each through a conditional update.
+ * after it is written, each through a conditional update, and {@link #lastPublishedAt} records
+ * that it was made public (it stays set after it is unpublished or superseded).
  */
 @Document("revisions")
 public record Revision(
@@ -30,7 +31,8 @@ public record Revision(
         Integer basedOn,
         Integer restoredFrom,
         @Indexed RevisionState state,
-        List<ReviewDecision> reviews) {
+        List<ReviewDecision> reviews,
+        Instant lastPublishedAt) {
 
     public Revision {
         reviews = reviews == null ? List.of() : List.copyOf(reviews);
@@ -53,6 +55,14 @@ public record Revision(
         return reviews.stream()
                 .filter(r -> r.clinical() && r.approves(contentHash))
                 .reduce((a, b) -> b);
+    }
+
+    /**
+     * Whether this revision was ever public: it is published now, was superseded (only a published
+     * revision is), or carries the time it was last published.
+     */
+    public boolean wasPublished() {
+        return lastPublishedAt != null || state == RevisionState.PUBLISHED || state == RevisionState.SUPERSEDED;
     }
 
     public java.util.Optional<ReviewDecision> lastDecision() {

@@ -65,6 +65,19 @@ public class RevisionStore {
         return mongo.find(q, Revision.class);
     }
 
+    /** Records that this revision was made public at {@code at}; the mark stays after it is withdrawn. */
+    public void markPublished(Revision r, java.time.Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())), new Update().set("lastPublishedAt", at),
+                Revision.class);
+    }
+
+    /** Every revision, of any state, of a medical warning whose trigger symptoms list this symptom slug. */
+    public List<Revision> warningRevisionsTriggeredBy(String symptomSlug) {
+        Query q = new Query(Criteria.where("type").is(org.knead.content.ContentType.WARNING)
+                .and("content.triggerSymptoms").is(symptomSlug));
+        return mongo.find(q, Revision.class);
+    }
+
     /** Inserts a new revision; fails with DuplicateKeyException when that number is taken. */
     void insert(Revision revision) {
         mongo.insert(revision);

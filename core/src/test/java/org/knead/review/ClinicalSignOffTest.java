@@ -121,14 +121,14 @@ class ClinicalSignOffTest {
         assertThat(workflow.queueFor(DAN)).extracting(ReviewTask::kind).containsExactly(ReviewTask.Kind.RE_REVIEW);
         assertThat(workflow.queueFor(ANNA)).isEmpty();
 
-        workflow.confirmReview(warningRef, "still right", DAN);
+        workflow.confirmReview(warningRef, "still right", true, DAN);
         assertThat(workflow.overdue()).isEmpty();
         assertThat(published.find(warningRef).orElseThrow().review().reviewedBy()).isEqualTo("dan");
     }
 
     @Test
     void onlyCliniciansConfirmReviews() {
-        assertThatThrownBy(() -> workflow.confirmReview(warningRef, "", BEN)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> workflow.confirmReview(warningRef, "", true, BEN)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

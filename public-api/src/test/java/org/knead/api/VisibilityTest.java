@@ -77,6 +77,23 @@ class VisibilityTest extends ApiTestSupport {
     }
 
     @Test
+    void aRevisionNoClinicianSawDoesNotShowTheOlderRevisionsReview() {
+        Content signed = technique("provenance-rub", "Provenance Rub", List.of("numbness-or-weakness"));
+        publish(signed);
+        assertThat(getJson("/api/v1/techniques/provenance-rub").get("review").get("reviewedBy").asText())
+                .isEqualTo("clara");
+
+        Revision reworded = content.save(signed.ref(), 1, signed.toBuilder().summary("Reworded, same cautions.")
+                .build(), "wording", ANNA);
+        approveAndPublish(reworded.ref(), reworded.number(), false);
+
+        JsonNode after = getJson("/api/v1/techniques/provenance-rub");
+        assertThat(after.get("revision").asInt()).isEqualTo(2);
+        assertThat(after.get("summary").asText()).isEqualTo("Reworded, same cautions.");
+        assertThat(after.get("review").isNull()).isTrue();
+    }
+
+    @Test
     void afterUnpublishingAnItemIs404AndGoneFromSearchWithinASecond() {
         publish(technique("gone-rub", "Vanishingword Rub", List.of()));
         assertThat(get("/api/v1/techniques/gone-rub").statusCode()).isEqualTo(200);

@@ -93,7 +93,10 @@ class FollowingTest {
         assertThat(search.search(SearchRequest.of("trismus")).redFlags()).extracting(RedFlag::severity)
                 .containsExactly("emergency");
 
-        workflow.unpublish(warning, ANNA);
+        // taking a red flag down is a request that a clinician confirms
+        workflow.requestWithdrawal(warning, org.knead.revision.WithdrawalRequest.Action.UNPUBLISH, "merged elsewhere",
+                ANNA);
+        workflow.confirmWithdrawal(warning, "agreed", SearchTestSupport.CLARA);
         SearchTestSupport.awaitLog(search, log);
         assertThat(search.search(SearchRequest.of("my jaw locks")).redFlags()).isEmpty();
     }

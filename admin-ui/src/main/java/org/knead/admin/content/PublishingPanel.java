@@ -6,6 +6,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -19,11 +20,13 @@ import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.ItemStatus;
 import org.knead.revision.Revision;
+import org.knead.revision.WithdrawalRequest;
 import org.knead.user.Actor;
 
 /**
  * Publish now, schedule, unpublish, archive: each behind a confirmation that says what the public
- * will see afterwards.
+ * will see afterwards. A red flag (a published warning, or a symptom that triggers one) is never
+ * withdrawn from here: its Unpublish and Archive buttons ask a clinician, with a reason.
  */
 class PublishingPanel extends VerticalLayout {
 
@@ -40,6 +43,15 @@ class PublishingPanel extends VerticalLayout {
         if (item.scheduled() != null) {
             add(new Paragraph("Scheduled: revision " + item.scheduled().revision() + " goes public at "
                     + Formats.time(item.scheduled().at()) + " (scheduled by " + item.scheduled().scheduledBy() + ")."));
+        }
+        WithdrawalRequest pending = item.withdrawalRequest();
+        if (pending != null) {
+            Paragraph waiting = new Paragraph("Requested: " + pending.action().label() + " by "
+                    + pending.requestedBy() + ", " + Formats.time(pending.requestedAt()) + " (reason: "
+                    + pending.reason() + "). Waiting for a clinician to confirm or decline; until then the public"
+                    + " keeps seeing it.");
+            waiting.setId("withdrawal-pending");
+            add(waiting);
         }
         if (!actor.isEditor()) {
             return;
@@ -99,6 +111,26 @@ class PublishingPanel extends VerticalLayout {
             cancel.setId("cancel-schedule-button");
             buttons.add(cancel);
         }
+        boolean needsClinician = workflow.withdrawalNeedsClinician(item);
+        if (pending != null && pending.requestedBy().equals(actor.username())) {
+            Button cancelRequest = new Button("Cancel my request", e -> Confirm.open("Cancel your request?",
+                    "Your request to " + pending.action().label() + " “" + title + "” is withdrawn; no clinician"
+                            + " needs to decide on it any more. The public keeps seeing it.",
+                    "Cancel the request", () -> {
+                        workflow.cancelWithdrawal(item.ref(), currentUser.actor());
+                        Feedback.success("Request cancelled.");
+                        refresh.run();
+                    }));
+            cancelRequest.setId("cancel-withdrawal-button");
+            buttons.add(cancelRequest);
+        }
+        if (item.isPublished() && needsClinician) {
+            buttons.add(requestButton(item, WithdrawalRequest.Action.UNPUBLISH, "unpublish-button", pending, workflow,
+                    currentUser, refresh));
+            buttons.add(requestButton(item, WithdrawalRequest.Action.ARCHIVE, "archive-button", pending, workflow,
+                    currentUser, refresh));
+            return;
+        }
         if (item.isPublished()) {
             Button unpublish = new Button("Unpublish", e -> Confirm.open("Unpublish “" + title + "”?",
                     "The public will no longer see “" + title + "”: the public API and search drop it. Its revisions"
@@ -136,5 +168,31 @@ class PublishingPanel extends VerticalLayout {
             unarchive.setId("unarchive-button");
             buttons.add(unarchive);
         }
+    }
+
+    /** A request to withdraw a red flag: asks for the reason; nothing changes for the public until a clinician confirms. */
+    private static Button requestButton(Item item, WithdrawalRequest.Action action, String id, WithdrawalRequest pending,
+            WorkflowService workflow, CurrentUser currentUser, Runnable refresh) {
+        String verb = action == WithdrawalRequest.Action.UNPUBLISH ? "unpublish" : "archive";
+        String title = item.title();
+        Button request = new Button("Request " + verb + " (needs a clinician)", e -> {
+            TextArea reason = new TextArea("Reason (required)");
+            reason.setId("withdrawal-reason");
+            reason.setWidthFull();
+            reason.setMaxLength(2000);
+            Confirm.open("Ask a clinician to " + verb + " “" + title + "”?",
+                    "“" + title + "” is a red flag the public relies on, so it is not withdrawn now: your request"
+                            + " goes to the clinicians, and the public keeps seeing it until a clinician other than"
+                            + " you confirms it. Say why it should go.",
+                    "Send the request", () -> {
+                        workflow.requestWithdrawal(item.ref(), action, reason.getValue(), currentUser.actor());
+                        Feedback.success("Request sent to the clinicians.");
+                        refresh.run();
+                    }, reason);
+        });
+        request.setId(id);
+        request.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        request.setEnabled(pending == null);
+        return request;
     }
 }

@@ -27,7 +27,8 @@ public class ClinicalQueueView extends VerticalLayout {
         ReviewTaskGrid grid = new ReviewTaskGrid(clinical);
         grid.setId("clinical-grid");
         add(heading, new Paragraph("Medical warnings and changed cautions waiting for your sign-off, published medical"
-                + " items never reviewed by a clinician, and items past their next-review date."), grid);
+                + " items never reviewed by a clinician, items past their next-review date, and requests to take a"
+                + " red flag off the public site."), grid);
         if (!approvals.isEmpty()) {
             ReviewTaskGrid other = new ReviewTaskGrid(approvals);
             other.setId("clinician-approval-grid");

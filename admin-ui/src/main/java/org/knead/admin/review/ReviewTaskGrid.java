@@ -38,6 +38,7 @@ public class ReviewTaskGrid extends Grid<ReviewTask> {
             case CLINICAL_SIGN_OFF -> "clinical sign-off";
             case FIRST_REVIEW -> "first clinical review";
             case RE_REVIEW -> "re-review due";
+            case WITHDRAWAL -> "withdrawal request";
         };
     }
 }

@@ -3,6 +3,7 @@ package org.knead.admin.review;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,11 +39,13 @@ import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
+import org.knead.revision.WithdrawalRequest;
 import org.knead.user.Actor;
 
 /**
  * One revision under review: what it says, how it differs from what the public sees now, and the
- * decision (approve or sign off, request changes, or confirm a published medical item's review).
+ * decision (approve or sign off, request changes, or confirm a published medical item's review), and
+ * a pending request to withdraw the item, which a clinician other than the requester confirms or declines.
  */
 @Route(value = "review/:type/:slug/:revision", layout = MainLayout.class)
 @PageTitle("Review | Knead")
@@ -106,6 +109,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 + d.decision().name().toLowerCase().replace('_', ' ') + " by " + d.reviewer() + ", "
                 + Formats.time(d.at()) + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment()))));
 
+        if (item.withdrawalRequest() != null) {
+            add(withdrawalSection(item, actor));
+        }
+
         TextArea comment = new TextArea("Comment");
         comment.setId("review-comment");
         comment.setWidthFull();
@@ -152,15 +159,19 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                     ? "No clinician has reviewed this published item yet."
                     : "Last reviewed by " + item.review().reviewedBy() + " on " + Formats.time(item.review().reviewedAt())
                             + "; next review due " + Formats.time(item.review().nextReviewDue()) + ".");
-            Button confirm = new Button("Confirm it is still right", e -> Confirm.open("Confirm the review?",
-                    "You confirm that revision " + r.number() + " of “" + r.title() + "”, as the public sees it now"
-                            + " and as shown on this page, is clinically right. The public keeps seeing it, marked"
-                            + " as reviewed by you today.",
-                    "Confirm review", () -> {
-                        workflow.confirmReview(ref, comment.getValue(), currentUser.actor());
-                        Feedback.success("Review confirmed.");
-                        build();
-                    }));
+            Button confirm = new Button("Confirm it is still right", e -> {
+                Checkbox sources = new Checkbox("I checked the sources still say this");
+                sources.setId("sources-checked");
+                Confirm.open("Confirm the review?",
+                        "You confirm that revision " + r.number() + " of “" + r.title() + "”, as the public sees it"
+                                + " now and as shown on this page, is clinically right. The public keeps seeing it,"
+                                + " marked as reviewed by you today.",
+                        "Confirm review", () -> {
+                            workflow.confirmReview(ref, comment.getValue(), sources.getValue(), currentUser.actor());
+                            Feedback.success("Review confirmed.");
+                            build();
+                        }, sources);
+            });
             confirm.setId("confirm-review-button");
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.setEnabled(!own);
@@ -184,6 +195,50 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(new H3(clinical || publishedMedical ? "What you are signing" : "The content of revision " + r.number()));
         add(contentSummary(r.content()));
+    }
+
+    private Component withdrawalSection(Item item, Actor actor) {
+        WithdrawalRequest w = item.withdrawalRequest();
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("withdrawal-request");
+        H3 title = new H3("Request to " + w.action().label() + " this red flag");
+        Paragraph what = new Paragraph(w.requestedBy() + " asked on " + Formats.time(w.requestedAt()) + " to "
+                + w.action().label() + " “" + item.title() + "”. Reason: " + w.reason()
+                + ". The public keeps seeing it until a clinician other than " + w.requestedBy() + " confirms.");
+        what.setId("withdrawal-details");
+        box.add(title, what);
+        if (!actor.isClinician()) {
+            return box;
+        }
+        if (w.requestedBy().equals(actor.username())) {
+            box.add(new Paragraph("You asked for this, so another clinician has to confirm it: four eyes."));
+            return box;
+        }
+        TextArea comment = new TextArea("Comment (required to decline)");
+        comment.setId("withdrawal-comment");
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        Button confirm = new Button("Confirm: " + w.action().label(), e -> Confirm.open(
+                "Take “" + item.title() + "” off the public site?",
+                "The public API and search will no longer show “" + item.title() + "”"
+                        + (w.action() == WithdrawalRequest.Action.ARCHIVE ? ", and it will be archived" : "")
+                        + ". This is recorded with your name, as asked by " + w.requestedBy() + ".",
+                "Confirm the withdrawal", () -> {
+                    workflow.confirmWithdrawal(ref, comment.getValue(), currentUser.actor());
+                    Feedback.success("Withdrawn: the public no longer sees it.");
+                    build();
+                }));
+        confirm.setId("confirm-withdrawal-button");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button decline = new Button("Decline", e -> Feedback.attempt(() -> {
+            workflow.declineWithdrawal(ref, comment.getValue(), currentUser.actor());
+            Feedback.success("Declined: it stays public.");
+            build();
+        }));
+        decline.setId("decline-withdrawal-button");
+        box.add(comment, new HorizontalLayout(confirm, decline));
+        return box;
     }
 
     private static Component contentSummary(Content c) {
