@@ -93,7 +93,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         Revision r = contents.revision(ref, number);
         boolean clinical = workflow.requiresClinicalSignOff(r);
         boolean inReview = r.state() == RevisionState.IN_REVIEW;
-        boolean publishedMedical = Objects.equals(item.publishedRevision(), r.number()) && item.medical();
+        boolean publishedMedical = Objects.equals(item.publishedRevision(), r.number())
+                && (item.medical() || item.review() != null || item.awaitingClinicalReview());
         boolean own = r.author().equals(actor.username());
 
         H2 heading = new H2((clinical || publishedMedical ? "Clinical review: " : "Review: ") + r.title());
