@@ -11,6 +11,9 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +69,8 @@ final class DurableBackend implements MongoBackend {
             "authenticate", "logout", "getnonce");
 
     private static final String PROBE_MAP = "knead.durability.probe";
+    /** The free space (in 64 KB blocks) a failed store wants before it tries to write again: 1 MB. */
+    private static final int PROBE_BLOCKS = 16;
 
     private final Path file;
     private final boolean syncWrites;
@@ -108,14 +113,14 @@ final class DurableBackend implements MongoBackend {
         this.file = file;
         this.syncWrites = syncWrites;
         this.opener = opener;
-        this.delegate = new H2Backend(openMvStore());
-        this.mvStore = delegate.getMvStore();
-        this.clock = delegate.getClock();
         this.recovery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "knead-store-recovery");
             t.setDaemon(true);
             return t;
         });
+        this.delegate = new H2Backend(openMvStore());
+        this.mvStore = delegate.getMvStore();
+        this.clock = delegate.getClock();
         recovery.scheduleWithFixedDelay(this::recoverIfFailed, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -195,6 +200,17 @@ final class DurableBackend implements MongoBackend {
                     if (f != null) {
                         return cannotWrite(f);
                     }
+                } else if (needsReopen) {
+                    // the store was closed by a failed write under this read: read again from the reopened file
+                    swapLock.readLock().unlock();
+                    try {
+                        reopen();
+                    } catch (RuntimeException reopenFailed) {
+                        return cannotWrite(failure != null ? failure : reason(reopenFailed));
+                    } finally {
+                        swapLock.readLock().lock();
+                    }
+                    return action.run();
                 }
                 throw e;
             }
@@ -270,6 +286,18 @@ final class DurableBackend implements MongoBackend {
     // ------------------------------------------------------------------ failure and recovery
 
     private void markFailed(Throwable e) {
+        recordFailure(e);
+        // Drop what was applied but not acknowledged: the recovery task closes the MVStore without
+        // writing (the file keeps the last commit, which holds every acknowledged write) and reopens it.
+        // Never here: this can run on the MVStore's own writer thread, while a commit waits for it.
+        try {
+            recovery.execute(this::recoverIfFailed);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the store is being closed
+        }
+    }
+
+    private void recordFailure(Throwable e) {
         String reason = reason(e);
         synchronized (this) {
             if (failure == null) {
@@ -278,13 +306,6 @@ final class DurableBackend implements MongoBackend {
             }
             failure = reason;
             needsReopen = true;
-        }
-        // Drop what was applied but not acknowledged: close without writing; the file keeps the
-        // last commit, which holds every acknowledged write. Reopened by the recovery task.
-        try {
-            mvStore.closeImmediately();
-        } catch (RuntimeException ignored) {
-            // already closed by its own panic
         }
     }
 
@@ -328,7 +349,7 @@ final class DurableBackend implements MongoBackend {
             if (needsReopen) {
                 reopen();
             }
-            if (failure == null || needsReopen) {
+            if (failure == null || needsReopen || !diskTakesWrites()) {
                 return;
             }
             commitLock.lock();
@@ -342,7 +363,42 @@ final class DurableBackend implements MongoBackend {
                 commitLock.unlock();
             }
         } catch (RuntimeException | IOException | Error e) {
-            markFailed(e);
+            recordFailure(e); // tried again in a second
+        }
+    }
+
+    /**
+     * Whether the data folder takes a small file now, written beside the data file and synced: a full
+     * disk or read-only folder fails this without the MVStore trying (and closing on the error).
+     */
+    private boolean diskTakesWrites() {
+        Path probe = file.resolveSibling(file.getFileName() + ".probe");
+        try {
+            IOException injected = injectedFailure;
+            if (injected != null) {
+                throw injected;
+            }
+            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+                for (int i = 0; i < PROBE_BLOCKS; i++) {
+                    block.clear();
+                    while (block.hasRemaining()) {
+                        channel.write(block);
+                    }
+                }
+                channel.force(true);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failure = reason(e);
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // read-only folder: nothing was written either
+            }
         }
     }
 

@@ -52,7 +52,7 @@ class EmbeddedStoreDurabilityTest {
      */
     @Test
     void aKilledStoreKeepsEveryAcknowledgedWrite() throws Exception {
-        int n = 300;
+        int n = 200;
         ChildStore store = startChildStore();
         try (MongoClient client = client(waitForReady(store))) {
             MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
