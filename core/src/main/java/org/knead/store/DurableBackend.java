@@ -264,6 +264,9 @@ final class DurableBackend implements MongoBackend {
                 commitAndSync();
             } catch (RuntimeException | IOException e) {
                 markFailed(e);
+                // drop what was applied but not acknowledged before a background commit can keep it
+                // (safe here, on a command thread; a panicked store is closed already)
+                closeQuietly(mvStore);
                 return failure;
             }
             durableTicket = covered;
@@ -306,6 +309,14 @@ final class DurableBackend implements MongoBackend {
             }
             failure = reason;
             needsReopen = true;
+        }
+    }
+
+    private static void closeQuietly(MVStore store) {
+        try {
+            store.closeImmediately();
+        } catch (RuntimeException ignored) {
+            // already closed
         }
     }
 
