@@ -2,7 +2,6 @@ package org.knead.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +22,7 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
     public static final String DATA_FILE = "knead-store.mv.db";
+    private static final int WORKER_THREADS = 16;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -34,17 +34,29 @@ public final class EmbeddedStore implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts a store persisted under {@code dataDir}, listening on host:port (port 0 picks a free one). */
+    /**
+     * Starts a store persisted under {@code dataDir}, listening on host:port (port 0 picks a free one).
+     * Every write is committed and synced to the disk before it is answered (see {@link DurableBackend}).
+     */
     public static EmbeddedStore startPersistent(Path dataDir, String host, int port) {
+        return startPersistent(dataDir, host, port, true);
+    }
+
+    /**
+     * As {@link #startPersistent(Path, String, int)}; with {@code syncWrites} false, writes are answered
+     * before they reach the disk (the H2 backend commits about once a second): only the benchmark's
+     * reference uses that.
+     */
+    public static EmbeddedStore startPersistent(Path dataDir, String host, int port, boolean syncWrites) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        H2Backend backend;
+        DurableBackend backend;
         try {
-            backend = new H2Backend(file.toString());
+            backend = DurableBackend.open(file, syncWrites);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the embedded store's data file " + file
                     + ": is another Knead store already using this data folder? (" + e.getMessage() + ")", e);
@@ -57,10 +69,12 @@ public final class EmbeddedStore implements AutoCloseable {
         return start(new MemoryBackend(), host, port, "memory");
     }
 
-    private static EmbeddedStore start(MongoBackend backend, String host, int port, String where) {
+    static EmbeddedStore start(MongoBackend backend, String host, int port, String where) {
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(host, port);
+            // Netty's default is 2 worker threads per core; a writer waiting for the disk holds its
+            // thread, so allow more of them, to let concurrent writers share one sync.
+            server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         } catch (Exception e) { // bind() rethrows the checked BindException undeclared
             backend.close();
             if (hasCause(e, BindException.class)) {
@@ -99,10 +113,22 @@ public final class EmbeddedStore implements AutoCloseable {
         return address.getPort();
     }
 
-    /** Writes everything buffered to the data file (the H2 backend also does this about every second). */
+    /** Commits and syncs everything to the data file (with durable writes, each write already is). */
     public void flush() {
-        if (backend instanceof H2Backend h2) {
-            h2.commit();
+        if (backend instanceof DurableBackend durable) {
+            durable.flush();
+        }
+    }
+
+    /** Why the store cannot write (disk full...), or null while it can; always null in memory. */
+    public String writeFailure() {
+        return backend instanceof DurableBackend durable ? durable.failure() : null;
+    }
+
+    /** Test hook: every commit fails with this cause, as on a full disk; {@code null} clears it. */
+    void injectCommitFailure(IOException cause) {
+        if (backend instanceof DurableBackend durable) {
+            durable.injectCommitFailure(cause);
         }
     }
 

@@ -1,9 +1,13 @@
 package org.knead.store;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -49,8 +53,29 @@ public class StoreConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StoreHandle store) {
-        return MongoClients.create(store.connectionString());
+    MongoClient mongoClient(StoreHandle store, StoreProperties props) {
+        return MongoClients.create(clientSettings(store.connectionString(), props));
+    }
+
+    /**
+     * The client settings of every Knead process (invariant 9 of the design): writes are acknowledged
+     * only once a majority of the replica set has them in its journal, and reads see only
+     * majority-committed data, so a failover cannot roll back what was acknowledged nor show what
+     * will be rolled back. These override the URI's own {@code w}, {@code journal} and
+     * {@code readConcernLevel}. The embedded store accepts and ignores both (it has one node and syncs
+     * every write before answering). The client fails fast when the store is unreachable.
+     */
+    static MongoClientSettings clientSettings(String connectionString, StoreProperties props) {
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString))
+                .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                .readConcern(ReadConcern.MAJORITY)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(
+                        props.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b
+                        .connectTimeout((int) props.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) props.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .build();
     }
 
     @Bean

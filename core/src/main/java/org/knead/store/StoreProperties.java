@@ -1,6 +1,7 @@
 package org.knead.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port     the port of the embedded store; 0 picks a free one (tests)
  * @param database the database name, when the URI names none
  * @param backend  {@code h2} (persisted to {@code dataDir}) or {@code memory} (tests)
+ * @param serverSelectionTimeout how long an operation waits for a reachable store before failing
+ * @param connectTimeout         how long opening a connection to the store may take
+ * @param socketTimeout          how long a single answer of the store may take once asked (longer than
+ *                               the others: a collection scan of the embedded store can take a second or two)
  */
 @ConfigurationProperties("knead.store")
 public record StoreProperties(
@@ -21,7 +26,10 @@ public record StoreProperties(
         @DefaultValue("127.0.0.1") String host,
         @DefaultValue("27018") int port,
         @DefaultValue("knead") String database,
-        @DefaultValue("h2") String backend) {
+        @DefaultValue("h2") String backend,
+        @DefaultValue("2s") Duration serverSelectionTimeout,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration socketTimeout) {
 
     public boolean usesEmbedded() {
         return uri == null || uri.isBlank();

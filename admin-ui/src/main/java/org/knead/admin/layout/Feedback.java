@@ -44,6 +44,10 @@ public final class Feedback {
         if (e instanceof ContentValidationException v) {
             return String.join(" ", v.problems());
         }
+        String store = org.knead.store.StoreErrors.cannotWrite(e);
+        if (store != null) {
+            return "Not saved: " + store + ". What was saved before is kept; try again once the store can write.";
+        }
         if (e instanceof WorkflowException || e instanceof AccessDeniedException || e instanceof NotFoundException
                 || e instanceof org.knead.revision.StaleRevisionException) {
             return e.getMessage();

@@ -1,0 +1,164 @@
+package org.knead.store.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.knead.content.Content;
+import org.knead.content.ContentRef;
+import org.knead.content.ContentType;
+import org.knead.revision.ContentService;
+import org.knead.revision.Revision;
+import org.knead.store.EmbeddedStore;
+import org.knead.testing.CoreTestApplication;
+import org.knead.user.Actor;
+import org.knead.user.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What the embedded store's durability costs: saves (a new revision through {@link ContentService},
+ * as the console makes them: the revision, the item's head and the audit entry) against an embedded
+ * store on the real disk, with the commit and sync before every answer and, as the reference in the
+ * same run, without (the H2 backend's own commit about once a second). 1 thread, then 8 threads each
+ * saving its own item; then plain one-document inserts, the cost of one commit and sync alone. Not a test:
+ * <pre>
+ * ./mvnw -B -q -pl core test-compile exec:java -Dexec.args="SAVES_PER_THREAD"   (default 500)
+ * </pre>
+ * The data goes to a temporary folder ({@code -Djava.io.tmpdir} chooses its disk), deleted afterwards.
+ */
+public final class StoreWriteBenchmark {
+
+    private static final Actor EDITOR = Actor.of("bench", Role.EDITOR);
+
+    private StoreWriteBenchmark() {
+    }
+
+    record Result(String mode, int threads, int saves, double seconds, double p50, double p99, double max) {
+        double perSecond() {
+            return saves / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int perThread = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        List<Result> results = new ArrayList<>();
+        for (boolean sync : new boolean[] {true, false}) {
+            Path dir = Files.createTempDirectory(sync ? "knead-bench-sync" : "knead-bench-nosync");
+            try (EmbeddedStore store = EmbeddedStore.startPersistent(dir, "127.0.0.1", 0, sync);
+                    ConfigurableApplicationContext ctx = context(store.connectionString())) {
+                ContentService content = ctx.getBean(ContentService.class);
+                String mode = sync ? "commit+sync" : "no sync (reference)";
+                run(content, "warmup", 1, 100); // JIT, connection pool
+                results.add(run(content, mode, 1, perThread * 2));
+                results.add(run(content, mode, 8, perThread));
+                MongoCollection<Document> raw = ctx.getBean(MongoTemplate.class).getCollection("bench_raw");
+                results.add(inserts(raw, mode, 1, perThread * 2));
+                results.add(inserts(raw, mode, 8, perThread));
+            }
+            deleteQuietly(dir);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-28s %7s %7s %10s %8s %8s %8s%n", "mode", "threads", "saves", "saves/s",
+                "p50 ms", "p99 ms", "max ms");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-28s %7d %7d %10.0f %8.2f %8.2f %8.2f%n", r.mode(), r.threads(),
+                    r.saves(), r.perSecond(), r.p50(), r.p99(), r.max());
+        }
+        for (String what : new String[] {"", "insert, "}) {
+            for (int threads : new int[] {1, 8}) {
+                Result on = find(results, what + "commit+sync", threads);
+                Result off = find(results, what + "no sync (reference)", threads);
+                System.out.printf(Locale.ROOT, "%s%d thread(s): sync/no-sync throughput %.2f, p99 %.2f ms vs %.2f ms%n",
+                        what.isEmpty() ? "save, " : what, threads, on.perSecond() / off.perSecond(), on.p99(), off.p99());
+            }
+        }
+    }
+
+    private static Result find(List<Result> results, String mode, int threads) {
+        return results.stream().filter(r -> r.mode().equals(mode) && r.threads() == threads).findFirst().orElseThrow();
+    }
+
+    private static ConfigurableApplicationContext context(String uri) {
+        return new SpringApplicationBuilder(CoreTestApplication.class)
+                .properties("knead.store.uri=" + uri + "/knead", "knead.core.import-reference=false",
+                        "spring.main.banner-mode=off", "logging.level.root=warn")
+                .run();
+    }
+
+    private static Result run(ContentService content, String mode, int threads, int perThread) throws Exception {
+        String prefix = mode.startsWith("commit") ? "s" : mode.startsWith("no") ? "n" : "w";
+        ContentRef[] refs = new ContentRef[threads];
+        int[] heads = new int[threads];
+        String[] slugs = new String[threads];
+        for (int t = 0; t < threads; t++) {
+            slugs[t] = prefix + threads + "-t" + t + "-" + System.nanoTime();
+            Revision r = content.create(symptom(slugs[t], 0), "", EDITOR);
+            refs[t] = r.ref();
+            heads[t] = r.number();
+        }
+        return measure(mode, threads, perThread, (thread, i) -> heads[thread] =
+                content.save(refs[thread], heads[thread], symptom(slugs[thread], i + 1), "bench", EDITOR).number());
+    }
+
+    /** One small document per write: the cost of one commit and sync, without Knead's own work. */
+    private static Result inserts(MongoCollection<Document> raw, String mode, int threads, int perThread)
+            throws Exception {
+        return measure("insert, " + mode, threads, perThread, (thread, i) ->
+                raw.insertOne(new Document("_id", mode.charAt(0) + "-" + threads + "-" + thread + "-" + i)
+                        .append("v", i)));
+    }
+
+    interface Step {
+        void run(int thread, int i);
+    }
+
+    private static Result measure(String mode, int threads, int perThread, Step step) throws Exception {
+        long[][] latencies = new long[threads][perThread];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    long t0 = System.nanoTime();
+                    step.run(thread, i);
+                    latencies[thread][i] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(mode, threads, all.length, seconds, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static Content symptom(String slug, int version) {
+        return Content.builder(ContentType.SYMPTOM, slug).title("Symptom " + slug)
+                .summary("Feels like this, version " + version + ".").build();
+    }
+
+    private static void deleteQuietly(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
