@@ -48,10 +48,26 @@ public class RevisionStore {
                 + "."));
     }
 
+    /**
+     * The newest revision, by point lookups on {@code _id} (the embedded store has no secondary
+     * indexes): the item's head, then the numbers after it, in case a save was inserted but its head
+     * not yet advanced (a crash between the two steps). Only an item without a head document scans.
+     */
     public Optional<Revision> latest(ContentRef ref) {
-        Query q = new Query(Criteria.where("itemId").is(ref.id())).with(Sort.by(Sort.Direction.DESC, "number"))
-                .limit(1);
-        return Optional.ofNullable(mongo.findOne(q, Revision.class));
+        Item item = mongo.findById(ref.id(), Item.class);
+        if (item == null) {
+            Query q = new Query(Criteria.where("itemId").is(ref.id())).with(Sort.by(Sort.Direction.DESC, "number"))
+                    .limit(1);
+            return Optional.ofNullable(mongo.findOne(q, Revision.class));
+        }
+        int n = item.headRevision();
+        Revision found = n > 0 ? mongo.findById(Revision.idOf(ref.id(), n), Revision.class) : null;
+        for (Revision next = mongo.findById(Revision.idOf(ref.id(), n + 1), Revision.class); next != null;
+                next = mongo.findById(Revision.idOf(ref.id(), n + 1), Revision.class)) {
+            found = next;
+            n++;
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Newest first. */
