@@ -1,7 +1,6 @@
 package org.knead.search.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -127,6 +126,8 @@ public final class RedFlagDetector {
 
     private final List<Warning> warnings;
     private final int partCount;
+    /** Part id -> the triggers that need it, each as {warning index, trigger index}. */
+    private final int[][][] triggersOfPart;
     /** First stem of a part's spelling -> the spellings starting with it. */
     private final Map<String, List<Entry>> byFirstStem;
     /** Every stem of a phrase word: a query word with one of these is never read as a typo. */
@@ -142,6 +143,19 @@ public final class RedFlagDetector {
     private RedFlagDetector(List<Warning> warnings, List<List<List<Word>>> parts, Set<Word> words) {
         this.warnings = warnings;
         this.partCount = parts.size();
+        List<List<int[]>> needs = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            needs.add(new ArrayList<>());
+        }
+        for (int w = 0; w < warnings.size(); w++) {
+            List<int[]> triggers = warnings.get(w).triggers();
+            for (int t = 0; t < triggers.size(); t++) {
+                for (int p : triggers.get(t)) {
+                    needs.get(p).add(new int[] {w, t});
+                }
+            }
+        }
+        this.triggersOfPart = needs.stream().map(l -> l.toArray(int[][]::new)).toArray(int[][][]::new);
         Map<String, List<Entry>> index = new HashMap<>();
         Set<String> stems = new HashSet<>();
         Set<Spelling> raws = new LinkedHashSet<>();
@@ -427,16 +441,29 @@ public final class RedFlagDetector {
         if (matched.isEmpty()) {
             return List.of();
         }
-        List<RedFlag> out = new ArrayList<>();
-        for (Warning warning : warnings) {
-            for (int[] trigger : warning.triggers()) {
-                if (Arrays.stream(trigger).allMatch(matched::get)) {
-                    out.add(warning.flag());
-                    break;
+        BitSet flagged = new BitSet(warnings.size());
+        for (int p = matched.nextSetBit(0); p >= 0; p = matched.nextSetBit(p + 1)) {
+            for (int[] wt : triggersOfPart[p]) {
+                if (!flagged.get(wt[0]) && all(warnings.get(wt[0]).triggers().get(wt[1]), matched)) {
+                    flagged.set(wt[0]);
                 }
             }
         }
+        // warnings are kept most severe first, then by title
+        List<RedFlag> out = new ArrayList<>(flagged.cardinality());
+        for (int w = flagged.nextSetBit(0); w >= 0; w = flagged.nextSetBit(w + 1)) {
+            out.add(warnings.get(w).flag());
+        }
         return out;
+    }
+
+    private static boolean all(int[] parts, BitSet matched) {
+        for (int p : parts) {
+            if (!matched.get(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For each query word, the phrase stems it stands for: itself, or the phrase words it is a typo of. */
