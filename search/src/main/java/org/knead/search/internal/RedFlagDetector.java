@@ -82,7 +82,6 @@ public final class RedFlagDetector {
         lemma(m, "feel", "felt", "feels", "feeling");
         lemma(m, "wake", "woke", "woken", "waking", "wakes");
         lemma(m, "stand", "stood");
-        lemma(m, "break", "broke", "broken");
         lemma(m, "bleed", "bled");
         lemma(m, "strike", "struck");
         lemma(m, "throw", "threw", "thrown");
@@ -340,7 +339,7 @@ public final class RedFlagDetector {
         for (String t : Analysis.terms(Analysis.plain(), text, Math.max(max * 3, max))) {
             tokens.add(t.replace('’', '\'').replace('‘', '\''));
         }
-        tokens = foldNegations(Durations.rewrite(tokens));
+        tokens = foldNegations(Durations.rewrite(dropIdioms(tokens)));
         List<String> raw = new ArrayList<>();
         for (String w : tokens) {
             if (w.endsWith("'s")) {
@@ -366,6 +365,20 @@ public final class RedFlagDetector {
         int s = 0;
         for (String w : raw) {
             out.add(w.equals(Durations.PERSISTENT) ? new Word(w, w) : new Word(w, stems.get(s++)));
+        }
+        return out;
+    }
+
+    private static final Set<String> FALL = Set.of("fall", "falls", "fell", "fallen", "falling");
+
+    /** Drops the "fall" of "fall asleep", which is no fall. */
+    static List<String> dropIdioms(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (FALL.contains(tokens.get(i)) && i + 1 < tokens.size() && tokens.get(i + 1).equals("asleep")) {
+                continue;
+            }
+            out.add(tokens.get(i));
         }
         return out;
     }

@@ -168,6 +168,14 @@ class RedFlagDetectorTest {
         assertThat(flags(d, "the pain is getting worse and worse")).containsExactly("worse");
     }
 
+    @Test
+    void fallingAsleepIsNoFall() {
+        RedFlagDetector d = detector(warning("fall", Severity.EMERGENCY, "fell on my head"));
+        assertThat(flags(d, "I fell on my head")).containsExactly("fall");
+        assertThat(flags(d, "fell asleep on the train with my head on one side")).isEmpty();
+        assertThat(flags(d, "falling asleep with my head tilted")).isEmpty();
+    }
+
     // --- typos ---
 
     @Test
