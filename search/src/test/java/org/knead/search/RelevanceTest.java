@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.knead.publication.PublicationLog;
@@ -24,7 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Runs every line of eval/search-queries.tsv (a copy of ../shared/eval/search-queries.tsv) against the
- * imported reference content and prints Success@3, red-flag recall and false alarms.
+ * imported reference content and prints Success@3, red-flag recall, top-flag accuracy (the most severe
+ * flag first) and false alarms; any miss fails.
  */
 @SpringBootTest(classes = CoreTestApplication.class)
 class RelevanceTest {
@@ -79,6 +79,8 @@ class RelevanceTest {
         int top3Passed = 0;
         int flagsExpected = 0;
         int flagsFound = 0;
+        int topFlags = 0;
+        int topFlagsRight = 0;
         int calm = 0;
         int falseAlarms = 0;
         List<String> failures = new ArrayList<>();
@@ -86,7 +88,7 @@ class RelevanceTest {
         for (Case c : cases) {
             SearchResponse r = search.search(new SearchRequest(c.query(), Set.of(), null, null, 0, 10));
             List<String> slugs = r.items().stream().map(SearchHit::slug).toList();
-            Set<String> flags = r.redFlags().stream().map(RedFlag::slug).collect(Collectors.toSet());
+            List<String> flags = r.redFlags().stream().map(RedFlag::slug).toList();
             boolean pass;
             switch (c.check()) {
                 case "top3" -> {
@@ -102,6 +104,18 @@ class RelevanceTest {
                     flagsFound += (int) found;
                     pass = found == c.expected().size();
                 }
+                case "topflag" -> {
+                    // the most severe flag first: the expected one, and it counts for recall too
+                    topFlags++;
+                    flagsExpected++;
+                    if (flags.contains(c.expected().get(0))) {
+                        flagsFound++;
+                    }
+                    pass = !flags.isEmpty() && flags.get(0).equals(c.expected().get(0));
+                    if (pass) {
+                        topFlagsRight++;
+                    }
+                }
                 case "calm" -> {
                     calm++;
                     pass = flags.isEmpty();
@@ -111,19 +125,25 @@ class RelevanceTest {
                 }
                 default -> throw new IllegalArgumentException("Unknown check " + c.check());
             }
-            report.append(String.format("%-5s %-8s %-40s top: %s flags: %s%n", pass ? "ok" : "FAIL", c.check(),
+            report.append(String.format("%-5s %-8s %-55s top: %s flags: %s%n", pass ? "ok" : "FAIL", c.check(),
                     c.query(), slugs.stream().limit(3).toList(), flags));
             if (!pass) {
                 failures.add(c.query() + " (" + c.check() + " " + c.expected() + ") got " + slugs.stream().limit(3)
                         .toList() + " flags " + flags);
             }
         }
-        String summary = String.format("Success@3 %d/%d = %.2f, red-flag recall %d/%d = %.2f, false alarms %d/%d",
-                top3Passed, top3, top3 == 0 ? 1.0 : (double) top3Passed / top3, flagsFound, flagsExpected,
-                flagsExpected == 0 ? 1.0 : (double) flagsFound / flagsExpected, falseAlarms, calm);
+        String summary = String.format(
+                "Success@3 %d/%d = %.2f, red-flag recall %d/%d = %.2f, top-flag accuracy %d/%d = %.2f, "
+                        + "false alarms %d/%d",
+                top3Passed, top3, ratio(top3Passed, top3), flagsFound, flagsExpected, ratio(flagsFound, flagsExpected),
+                topFlagsRight, topFlags, ratio(topFlagsRight, topFlags), falseAlarms, calm);
         System.out.println(report);
         System.out.println(summary);
         LOG.info("Relevance: {}", summary);
         assertThat(failures).as(summary).isEmpty();
+    }
+
+    private static double ratio(int n, int of) {
+        return of == 0 ? 1.0 : (double) n / of;
     }
 }

@@ -192,6 +192,17 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void redFlagsComeMostSevereFirstThenByTitle() {
+        List<RedFlag> flags = search.search(SearchRequest.of(
+                "lump on my back, numb hands, a fever and chest pain after a car crash")).redFlags();
+        assertThat(flags).extracting(RedFlag::slug).containsExactly("chest-pain", "injury-or-accident",
+                "lump-or-changed-shape", "fever-or-weight-loss", "numbness-or-weakness");
+        assertThat(flags).extracting(RedFlag::severity).containsExactly("emergency", "emergency", "urgent",
+                "see-a-doctor", "see-a-doctor");
+        assertThat(flags).allSatisfy(f -> assertThat(f.action()).isNotBlank());
+    }
+
+    @Test
     void harmlessQueriesRaiseNoAlarm() {
         for (String q : List.of("gentle massage for beginners", "hot or cold compress", "massage once a week",
                 "never had a massage", "will the pain go away after massage", "best pillow for sleeping",
