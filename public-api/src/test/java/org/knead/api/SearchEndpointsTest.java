@@ -48,6 +48,28 @@ class SearchEndpointsTest extends ApiTestSupport {
     }
 
     @Test
+    void anEmergencyComesFirstWithItsActionWhateverElseTheQueryDescribes() {
+        JsonNode flags = search("my legs are getting weaker and I wet myself").get("redFlags");
+
+        assertThat(flags.findValuesAsText("slug")).contains("cauda-equina-signs", "numbness-or-weakness");
+        assertThat(flags.get(0).get("slug").asText()).isEqualTo("cauda-equina-signs");
+        assertThat(flags.get(0).get("severity").asText()).isEqualTo("emergency");
+        assertThat(flags.get(0).get("action").asText()).containsIgnoringCase("emergency number");
+        java.util.List<String> order = java.util.List.of("emergency", "urgent", "see-a-doctor", "caution");
+        for (int i = 1; i < flags.size(); i++) {
+            assertThat(order.indexOf(flags.get(i).get("severity").asText()))
+                    .isGreaterThanOrEqualTo(order.indexOf(flags.get(i - 1).get("severity").asText()));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"stiff neck after a long drive", "weak massage pressure please",
+            "gentle massage for a tingly feeling of relaxation", "headache from staring at screens"})
+    void calmQueriesRaiseNoRedFlag(String query) {
+        assertThat(search(query).get("redFlags")).isEmpty();
+    }
+
+    @Test
     void aTypeFilterKeepsOnlyThatType() {
         JsonNode r = getJson("/api/v1/search?q=neck&type=technique,self-care");
         assertThat(r.get("items")).isNotEmpty();
