@@ -2,6 +2,7 @@ package org.knead.admin.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.knead.audit.AuditLog;
 import org.knead.user.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +11,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Form login against the users in the store, Vaadin's navigation access control for
+ * Form login against the users in the store ({@link StoredUserAuthenticationProvider}), sessions
+ * that follow the account ({@link SessionStampFilter}), Vaadin's navigation access control for
  * {@code @RolesAllowed} views, CSRF and logout as Vaadin configures them. The health endpoint is
- * open so that probes need no login.
+ * open so that probes need no login; every other actuator endpoint needs one (and only health is
+ * exposed).
  */
 @EnableWebSecurity
 @Configuration
@@ -22,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain adminSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminSecurityFilterChain(HttpSecurity http, UserService users, AuditLog audit)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         http.headers(headers -> headers
@@ -30,6 +35,8 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .SAME_ORIGIN)));
+        http.addFilterAfter(new SessionStampFilter(users, audit),
+                SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
