@@ -15,7 +15,7 @@ import org.knead.user.UserService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +31,11 @@ public class CurrentUser {
     private final AuditLog audit;
     private final UserService users;
     private final InitialPasswords initialPasswords;
+    private final SecurityContextHolderStrategy contexts;
 
     CurrentUser(AuthenticationContext authentication, AuditLog audit, UserService users,
-            InitialPasswords initialPasswords) {
+            InitialPasswords initialPasswords, SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
         this.authentication = authentication;
         this.audit = audit;
         this.users = users;
@@ -98,13 +100,13 @@ public class CurrentUser {
         User changed = users.changeOwnPassword(user.username(), currentPassword, newPassword,
                 new Actor(user.username(), user.roles(), origin()));
         KneadPrincipal principal = new KneadPrincipal(changed);
-        Authentication before = SecurityContextHolder.getContext().getAuthentication();
+        Authentication before = contexts.getContext().getAuthentication();
         UsernamePasswordAuthenticationToken after = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities());
         after.setDetails(before == null ? null : before.getDetails());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(after);
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null) {
             session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);

@@ -14,7 +14,6 @@ import org.knead.user.Actor;
 import org.knead.user.User;
 import org.knead.user.UserService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,16 +29,18 @@ class SessionStampFilter extends OncePerRequestFilter {
 
     private final UserService users;
     private final AuditLog audit;
+    private final SecurityContextHolderStrategy contexts;
 
-    SessionStampFilter(UserService users, AuditLog audit) {
+    /** @param contexts the strategy the security filter chain uses (the application's bean, not a static one) */
+    SessionStampFilter(UserService users, AuditLog audit, SecurityContextHolderStrategy contexts) {
         this.users = users;
         this.audit = audit;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof KneadPrincipal principal) {
             Optional<User> stored = users.find(principal.getUsername());
