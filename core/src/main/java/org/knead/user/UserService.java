@@ -86,20 +86,6 @@ public class UserService {
         return mongo.count(new Query(), User.class);
     }
 
-    /**
-     * The name the public may see for a user: their display name, never the login name. One
-     * {@code _id} lookup of one field; empty for an unknown user.
-     */
-    public Optional<String> displayName(String username) {
-        if (username == null) {
-            return Optional.empty();
-        }
-        Query query = new Query(Criteria.where("_id").is(username));
-        query.fields().include("displayName");
-        org.bson.Document doc = mongo.findOne(query, org.bson.Document.class, "users");
-        return doc == null ? Optional.empty() : Optional.ofNullable(doc.getString("displayName"));
-    }
-
     /** The display names of the enabled admins: whom to ask about an account. */
     public List<String> adminNames() {
         return mongo.find(new Query(Criteria.where("enabled").is(true)).with(Sort.by("_id")), User.class).stream()

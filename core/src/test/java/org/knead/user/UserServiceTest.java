@@ -173,8 +173,12 @@ class UserServiceTest {
     @Test
     void thePublicSeesADisplayNameNeverALoginName() {
         users.create("cl.smith", "Dr. Clara Smith", "a-long-password-1", Set.of(Role.CLINICIAN), ROOT);
-        assertThat(users.displayName("cl.smith")).contains("Dr. Clara Smith");
-        assertThat(users.displayName("nobody")).isEmpty();
+        var names = new org.knead.publication.ReviewerNames(mongo);
+        assertThat(names.publicName("cl.smith")).isEqualTo("Dr. Clara Smith");
+        assertThat(names.publicName("nobody")).isEqualTo(org.knead.publication.ReviewerNames.UNNAMED);
+        users.create("bob", "bob", "a-long-password-1", Set.of(Role.CLINICIAN), ROOT);
+        assertThat(names.publicName("bob")).as("a display name that is the login name is not shown")
+                .isEqualTo(org.knead.publication.ReviewerNames.UNNAMED);
     }
 
     @Test

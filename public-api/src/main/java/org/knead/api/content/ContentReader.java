@@ -15,7 +15,7 @@ import org.knead.content.Pressure;
 import org.knead.publication.PublishedContent;
 import org.knead.publication.PublishedItem;
 import org.knead.revision.ClinicalReview;
-import org.knead.user.UserService;
+import org.knead.publication.ReviewerNames;
 import org.springframework.stereotype.Service;
 
 /** Turns published items into the answers of the content endpoints. Reads only published content. */
@@ -26,14 +26,15 @@ class ContentReader {
     private final PublishedGraph graph;
     private final AnswerCache cache;
     private final Clock clock;
-    private final UserService users;
+    private final ReviewerNames reviewers;
 
-    ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock, UserService users) {
+    ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock,
+            ReviewerNames reviewers) {
         this.published = published;
         this.graph = graph;
         this.cache = cache;
         this.clock = clock;
-        this.users = users;
+        this.reviewers = reviewers;
     }
 
     JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
@@ -99,18 +100,13 @@ class ContentReader {
                 type == ContentType.ARTICLE ? null : articlesLinkingTo(item.ref()));
     }
 
-    /** Shown for a reviewer without a display name of their own (never their login name). */
-    static final String UNNAMED_REVIEWER = "Knead clinical reviewer";
-
     private Review review(ClinicalReview review) {
         if (review == null) {
             return null;
         }
         // the public sees the reviewer's display name, never the login name (one _id lookup per
         // answer built; answers are cached until the publication log moves on)
-        String reviewer = users.displayName(review.reviewedBy()).filter(n -> !n.isBlank()
-                && !n.equalsIgnoreCase(review.reviewedBy())).orElse(UNNAMED_REVIEWER);
-        return new Review(reviewer, review.reviewedAt(), review.nextReviewDue(),
+        return new Review(reviewers.publicName(review.reviewedBy()), review.reviewedAt(), review.nextReviewDue(),
                 review.isOverdue(clock.instant()));
     }
 
