@@ -72,6 +72,19 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** The title and message the login form shows for a failed login. */
+    String loginErrorMessage() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const f = document.querySelector('vaadin-login-form');"
+                + "return f.i18n.errorMessage.title + ': ' + f.i18n.errorMessage.message;"));
+    }
+
+    /** Waits until the browser shows the login page (after a redirect or reload). */
+    void waitForLoginPage() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> currentPath().startsWith("/login")
+                && !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+    }
+
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
     }

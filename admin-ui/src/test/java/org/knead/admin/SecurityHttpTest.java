@@ -50,4 +50,14 @@ class SecurityHttpTest {
     void otherActuatorEndpointsNeedALogin() throws Exception {
         assertThat(get("/actuator/env").statusCode()).isIn(302, 401, 403, 404);
     }
+
+    /** Attack: a forged X-Forwarded-Proto or -For must change nothing when no proxy is trusted. */
+    @Test
+    void forwardedHeadersAreIgnoredWithoutATrustedProxy() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/login")).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.5").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("JSESSIONID=").doesNotContainIgnoringCase("Secure"));
+    }
 }

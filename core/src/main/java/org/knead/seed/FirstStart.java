@@ -7,14 +7,17 @@ import org.knead.user.Role;
 import org.knead.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On start: with no users, creates an admin with a random password printed once; with an empty
- * store, imports the reference content; with {@code knead.core.demo-users}, creates a demo editor
- * and clinician with random passwords.
+ * On start: with {@code knead.core.first-start} (the console only; the public API sets it to
+ * false and never creates users) and no users, creates an admin with a random password that
+ * {@link InitialPasswords} keeps out of every log and that the first login must change; with
+ * {@code knead.core.demo-users}, the demo users the same way. With an empty store, imports the
+ * reference content.
  */
 @Component
 public class FirstStart {
@@ -24,39 +27,36 @@ public class FirstStart {
     private final UserService users;
     private final ReferenceImport reference;
     private final CoreProperties settings;
+    private final InitialPasswords passwords;
+    private final boolean createUsers;
 
-    public FirstStart(UserService users, ReferenceImport reference, CoreProperties settings, StoreIndexes indexes) {
+    public FirstStart(UserService users, ReferenceImport reference, CoreProperties settings, StoreIndexes indexes,
+            InitialPasswords passwords, @Value("${knead.core.first-start:true}") boolean createUsers) {
         this.users = users;
         this.reference = reference;
         this.settings = settings;
+        this.passwords = passwords;
+        this.createUsers = createUsers;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
-        users.createFirstAdminIfNone("admin").ifPresent(password -> banner(
-                "First start: created the user 'admin' with the password " + password,
-                "It is shown only this once. Log in and change it (Users view)."));
-        if (settings.demoUsers()) {
-            users.createIfAbsent("editor", "Demo Editor", Set.of(Role.EDITOR)).ifPresent(p -> banner(
-                    "Demo user 'editor' (EDITOR) created with the password " + p));
-            users.createIfAbsent("editor2", "Second Demo Editor", Set.of(Role.EDITOR)).ifPresent(p -> banner(
-                    "Demo user 'editor2' (EDITOR) created with the password " + p));
-            users.createIfAbsent("clinician", "Demo Clinician", Set.of(Role.CLINICIAN)).ifPresent(p -> banner(
-                    "Demo user 'clinician' (CLINICIAN) created with the password " + p));
+        if (createUsers) {
+            users.createFirstAdminIfNone("admin").ifPresent(password ->
+                    LOG.warn("First start: created the user 'admin'; {}", passwords.keep("admin", password)));
+            if (settings.demoUsers()) {
+                demo("editor", "Demo Editor", Role.EDITOR);
+                demo("editor2", "Second Demo Editor", Role.EDITOR);
+                demo("clinician", "Demo Clinician", Role.CLINICIAN);
+            }
         }
         if (settings.importReference()) {
             reference.importAll();
         }
     }
 
-    private static void banner(String... lines) {
-        StringBuilder sb = new StringBuilder("\n");
-        sb.append("=".repeat(78)).append('\n');
-        for (String line : lines) {
-            sb.append("  ").append(line).append('\n');
-        }
-        sb.append("=".repeat(78));
-        LOG.warn(sb.toString());
-        System.out.println(sb);
+    private void demo(String username, String displayName, Role role) {
+        users.createIfAbsent(username, displayName, Set.of(role)).ifPresent(p ->
+                LOG.warn("Demo user '{}' ({}) created; {}", username, role, passwords.keep(username, p)));
     }
 }

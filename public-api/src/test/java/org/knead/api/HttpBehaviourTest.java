@@ -191,11 +191,15 @@ class HttpBehaviourTest extends ApiTestSupport {
     }
 
     @Test
-    void healthIsUpAndMetricsAreExposedForPrometheus() {
+    void healthIsUpAndMetricsNeedTheToken() {
         JsonNode health = getJson("/actuator/health");
         assertThat(health.get("status").asText()).isEqualTo("UP");
 
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        // attack: the metrics used to be public and not limited
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator").statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
     }

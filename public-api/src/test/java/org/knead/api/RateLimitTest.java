@@ -37,4 +37,14 @@ class RateLimitTest extends ApiTestSupport {
         assertThat(limited.headers().firstValue("Access-Control-Allow-Origin")).isEmpty(); // no Origin sent
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
+
+    /** Attack: a forged X-Forwarded-For used to count when the connection came from a private address. */
+    @Test
+    void forwardedHeadersFromAnUntrustedAddressAreIgnored() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(get("/api/v1/techniques", "X-Forwarded-For", "203.0.113." + i).statusCode());
+        }
+        assertThat(statuses).contains(429);
+    }
 }

@@ -14,6 +14,17 @@ import org.knead.revision.Revision;
 /** Only published revisions are ever served: never drafts, items in review or unapproved changes. */
 class VisibilityTest extends ApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.knead.user.UserService users;
+
+    @org.junit.jupiter.api.BeforeEach
+    void theClinicianHasADisplayName() {
+        if (users.find("clara").isEmpty()) {
+            users.create("clara", "Dr. Clara Example", "claras-long-password", java.util.Set.of(
+                    org.knead.user.Role.CLINICIAN), org.knead.user.Actor.SYSTEM);
+        }
+    }
+
     @Test
     void aDraftIsNeverVisible() {
         content.create(technique("draft-rub", "Secretdraftword Rub", List.of()), "draft", ANNA);
@@ -42,7 +53,7 @@ class VisibilityTest extends ApiTestSupport {
         publish(original);
         JsonNode published = getJson("/api/v1/warnings/numb-fingers-test");
         assertThat(published.get("advice").asText()).isEqualTo("Call your doctor today.");
-        assertThat(published.get("review").get("reviewedBy").asText()).isEqualTo("clara");
+        assertThat(published.get("review").get("reviewedBy").asText()).isEqualTo("Dr. Clara Example");
         assertThat(published.get("awaitingClinicalReview").asBoolean()).isFalse();
 
         Content changed = original.toBuilder().advice("Unapprovedadvice: wait and see.").build();
@@ -61,7 +72,8 @@ class VisibilityTest extends ApiTestSupport {
         publish(warning("tingling-test", "Tingling test", "See a doctor soon."));
         JsonNode w = getJson("/api/v1/warnings/tingling-test");
         JsonNode review = w.get("review");
-        assertThat(review.get("reviewedBy").asText()).isEqualTo("clara");
+        // attack: the login names of clinicians (and so of accounts to guess at) used to be published
+        assertThat(review.get("reviewedBy").asText()).isEqualTo("Dr. Clara Example").isNotEqualTo("clara");
         Instant reviewedAt = Instant.parse(review.get("reviewedAt").asText());
         Instant due = Instant.parse(review.get("nextReviewDue").asText());
         assertThat(due).isAfter(reviewedAt.plus(Duration.ofDays(360)));

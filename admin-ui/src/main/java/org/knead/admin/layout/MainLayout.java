@@ -29,7 +29,10 @@ public class MainLayout extends AppLayout {
         Button logout = new Button("Log out", e -> currentUser.logout());
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, logout);
+        com.vaadin.flow.router.RouterLink password = new com.vaadin.flow.router.RouterLink("Change password",
+                org.knead.admin.security.ChangePasswordView.class);
+        password.setId("change-password-link");
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, password, logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(who);

@@ -10,24 +10,33 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.WebAttributes;
 
-/** The login page; Spring Security checks the form it posts. */
+/**
+ * The login page; Spring Security checks the form it posts. Every failed login gets the same
+ * message, except a right password on a disabled account, which is told so and whom to ask.
+ */
 @Route("login")
 @PageTitle("Log in | Knead")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    static final String FAILED_TITLE = "Not logged in";
+    static final String FAILED_MESSAGE = StoredUserAuthenticationProvider.FAILED + " After repeated failures, "
+            + "logins from a new address wait up to a minute between attempts; then try again.";
+
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getErrorMessage().setTitle("Not logged in");
-        i18n.getErrorMessage().setMessage("Wrong user name or password, or the account is locked or disabled. "
-                + "After repeated failures an account is locked for 15 minutes.");
+        i18n.getErrorMessage().setTitle(FAILED_TITLE);
+        i18n.getErrorMessage().setMessage(FAILED_MESSAGE);
         login.setI18n(i18n);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
@@ -37,8 +46,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            login.setError(true);
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            return;
         }
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (session != null) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        }
+        if (last instanceof AccountStateException state) {
+            i18n.getErrorMessage().setTitle("Account disabled");
+            i18n.getErrorMessage().setMessage(state.getMessage());
+            login.setI18n(i18n);
+        }
+        login.setError(true);
     }
 }

@@ -44,8 +44,9 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(User::username).setHeader("User name");
         grid.addColumn(User::displayName).setHeader("Name");
         grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::name).sorted().toList())).setHeader("Roles");
-        grid.addColumn(u -> !u.enabled() ? "disabled" : u.isLocked(clock.instant())
-                ? "locked until " + Formats.time(u.lockedUntil()) : "active").setHeader("Status");
+        grid.addColumn(u -> !u.enabled() ? "disabled" : u.isDelayed(clock.instant())
+                ? "logins from new addresses delayed until " + Formats.time(u.delayedUntil())
+                : u.mustChangePassword() ? "active, must change password" : "active").setHeader("Status");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("Users"), grid, new H3("New user"), createForm());
@@ -61,13 +62,14 @@ public class UsersView extends VerticalLayout {
         username.setId("new-username");
         TextField name = new TextField("Display name");
         name.setId("new-display-name");
-        PasswordField password = new PasswordField("Initial password (at least " + UserService.MIN_PASSWORD + ")");
+        PasswordField password = new PasswordField("Initial password (" + UserService.MIN_PASSWORD + " to "
+                + UserService.MAX_PASSWORD + " characters; changed at the first login)");
         password.setId("new-password");
         CheckboxGroup<Role> roles = roles();
         roles.setId("new-roles");
         Button create = new Button("Create user", e -> {
             if (Feedback.attempt(() -> users.create(username.getValue(), name.getValue(), password.getValue(),
-                    roles.getValue(), currentUser.actor()))) {
+                    roles.getValue(), currentUser.actor(), true))) {
                 Feedback.success("Created " + username.getValue().strip().toLowerCase() + ".");
                 username.clear();
                 name.clear();
@@ -108,10 +110,15 @@ public class UsersView extends VerticalLayout {
                     refresh();
                 }));
         Button reset = new Button("Reset password…", e -> {
+            if (user.username().equals(currentUser.loginName())) {
+                getUI().ifPresent(ui -> ui.navigate(org.knead.admin.security.ChangePasswordView.class));
+                return;
+            }
             PasswordField password = new PasswordField("New password");
             password.setId("reset-password");
-            Confirm.open("New password for " + user.username(), "The account is unlocked as well. Tell "
-                    + user.username() + " the new password in person or over a secure channel.", "Set password",
+            Confirm.open("New password for " + user.username(), "Their sessions end and the login delay is lifted; "
+                    + "they must change the password at their next login. Tell " + user.username()
+                    + " the new password in person or over a secure channel.", "Set password",
                     () -> {
                         users.resetPassword(user.username(), password.getValue(), currentUser.actor());
                         Feedback.success("Password of " + user.username() + " changed.");

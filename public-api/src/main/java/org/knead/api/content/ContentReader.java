@@ -15,6 +15,7 @@ import org.knead.content.Pressure;
 import org.knead.publication.PublishedContent;
 import org.knead.publication.PublishedItem;
 import org.knead.revision.ClinicalReview;
+import org.knead.publication.ReviewerNames;
 import org.springframework.stereotype.Service;
 
 /** Turns published items into the answers of the content endpoints. Reads only published content. */
@@ -25,12 +26,15 @@ class ContentReader {
     private final PublishedGraph graph;
     private final AnswerCache cache;
     private final Clock clock;
+    private final ReviewerNames reviewers;
 
-    ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock) {
+    ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock,
+            ReviewerNames reviewers) {
         this.published = published;
         this.graph = graph;
         this.cache = cache;
         this.clock = clock;
+        this.reviewers = reviewers;
     }
 
     JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
@@ -100,7 +104,9 @@ class ContentReader {
         if (review == null) {
             return null;
         }
-        return new Review(review.reviewedBy(), review.reviewedAt(), review.nextReviewDue(),
+        // the public sees the reviewer's display name, never the login name (one _id lookup per
+        // answer built; answers are cached until the publication log moves on)
+        return new Review(reviewers.publicName(review.reviewedBy()), review.reviewedAt(), review.nextReviewDue(),
                 review.isOverdue(clock.instant()));
     }
 

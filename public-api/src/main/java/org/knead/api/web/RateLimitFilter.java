@@ -18,9 +18,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client (its remote address; behind a proxy, set {@code server.forward-headers-strategy}
- * so that it is the real client's): {@code burst} requests at once, refilled at {@code requestsPerSecond}.
- * Over the limit: 429 with {@code Retry-After}. Health and metrics are not limited.
+ * A token bucket per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
+ * The client is the request's remote address, which Tomcat takes from {@code X-Forwarded-For} only
+ * when the connection comes from a proxy listed in {@code knead.web.trusted-proxies} (none by
+ * default: a forged header changes nothing). Over the limit: 429 with {@code Retry-After}. Only
+ * health is not limited.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +42,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !settings.enabled() || request.getRequestURI().startsWith("/actuator");
+        return !settings.enabled() || ActuatorAccessFilter.isHealth(request.getRequestURI());
     }
 
     @Override

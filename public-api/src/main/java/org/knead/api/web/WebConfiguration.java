@@ -11,11 +11,20 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The filters in front of the API, in this order: security headers and the read-only check, CORS,
- * and the rate limit. ETags come with the cached answers ({@link CachePolicy}).
+ * The filters in front of the API, in this order: the actuator's access check (only health is
+ * public), security headers and the read-only check, CORS, and the rate limit (keyed on the client
+ * address: the connection's, or behind a proxy of {@code knead.web.trusted-proxies}, the forwarded one). ETags come with the cached answers ({@link CachePolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(
+            @org.springframework.beans.factory.annotation.Value("${knead.api.metrics-token:}") String token) {
+        var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(token));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ApiHeadersFilter> apiHeadersFilter() {
