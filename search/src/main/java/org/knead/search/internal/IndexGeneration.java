@@ -118,9 +118,27 @@ public final class IndexGeneration implements Closeable {
         medicalVersion.incrementAndGet();
     }
 
+    /**
+     * Refuses an id longer than a Lucene term may be, before it reaches the writer: as the delete
+     * term of an update it would break the writer rather than fail the one document.
+     */
+    static void checkId(String id) {
+        int bytes = org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(id, 0, id.length());
+        if (bytes > IndexWriter.MAX_TERM_LENGTH) {
+            throw new IllegalArgumentException("immense term: the item id is " + bytes
+                    + " bytes long; the index takes terms of at most " + IndexWriter.MAX_TERM_LENGTH + " bytes");
+        }
+    }
+
+    private static boolean indexable(String id) {
+        return org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(id, 0, id.length())
+                <= IndexWriter.MAX_TERM_LENGTH;
+    }
+
     /** Adds or replaces one item. */
     public void put(Content content) throws IOException {
         String id = IndexDocuments.id(content);
+        checkId(id);
         writer.updateDocument(new Term(Fields.ID, id), IndexDocuments.toDocument(content));
         if (IndexDocuments.isMedical(content.type())) {
             medical.put(id, content);
@@ -134,6 +152,7 @@ public final class IndexGeneration implements Closeable {
     public void addAll(Collection<Content> contents) throws IOException {
         List<Document> docs = new ArrayList<>(contents.size());
         for (Content c : contents) {
+            checkId(IndexDocuments.id(c));
             docs.add(IndexDocuments.toDocument(c));
         }
         writer.addDocuments(docs);
@@ -146,6 +165,9 @@ public final class IndexGeneration implements Closeable {
     }
 
     public void remove(String id) throws IOException {
+        if (!indexable(id)) {
+            return; // never indexed
+        }
         writer.deleteDocuments(new Term(Fields.ID, id));
         if (medical.remove(id) != null) {
             medicalVersion.incrementAndGet();
