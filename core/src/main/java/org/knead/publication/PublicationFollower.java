@@ -65,6 +65,8 @@ public class PublicationFollower implements SmartLifecycle {
     private final List<PublicationListener> active = new CopyOnWriteArrayList<>();
     private final List<PublicationListener> pending = new CopyOnWriteArrayList<>();
     private final Map<PublicationListener, Duration> intervals = new ConcurrentHashMap<>();
+    private final Map<PublicationListener, java.util.concurrent.CompletableFuture<Opened>> opening =
+            new ConcurrentHashMap<>();
     private final Map<String, Skipped> skipped = new ConcurrentHashMap<>();
     private final AtomicLong skippedTotal = new AtomicLong();
     private final AtomicLong resets = new AtomicLong();
@@ -73,6 +75,8 @@ public class PublicationFollower implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Trouble trouble;
+    /** Why a listener could not be opened, while it cannot. */
+    private volatile Trouble openTrouble;
     private volatile int restarts;
 
     @Autowired
@@ -103,6 +107,7 @@ public class PublicationFollower implements SmartLifecycle {
     /** Unsubscribes {@code listener}; once this returns it is not called again. */
     public void unsubscribe(PublicationListener listener) {
         pending.remove(listener);
+        opening.remove(listener);
         lock.lock();
         try {
             active.remove(listener);
@@ -113,19 +118,49 @@ public class PublicationFollower implements SmartLifecycle {
         }
     }
 
-    /** Opens the listeners subscribed since the last round (outside the lock: an index build may take long). */
+    private record Opened(LogPosition at, List<Skipped> problems) {
+    }
+
+    /**
+     * Opens the listeners subscribed since the last round, each on a thread of its own (an index build
+     * may take long: the listeners already following keep being fed meanwhile), and lets in those whose
+     * opening is done.
+     */
     void openPending() {
-        for (PublicationListener l : List.copyOf(pending)) {
-            List<Skipped> problems = new ArrayList<>();
-            LogPosition at = l.open((id, seq, reason) -> problems.add(skip(l, id, seq, reason)));
+        openPending(false);
+    }
+
+    private void openPending(boolean wait) {
+        List<PublicationListener> waiting = new ArrayList<>(pending);
+        waiting.sort(Comparator.comparingInt(PublicationListener::order));
+        for (PublicationListener l : waiting) {
+            java.util.concurrent.CompletableFuture<Opened> f = opening.computeIfAbsent(l, this::startOpening);
+            if (!wait && !f.isDone()) {
+                continue;
+            }
+            Opened opened;
+            try {
+                opened = f.join();
+            } catch (RuntimeException e) {
+                opening.remove(l, f);
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                Trouble before = openTrouble;
+                openTrouble = new Trouble(l.name() + " could not be opened: " + cause,
+                        before == null ? clock.instant() : before.since(), cause instanceof Error);
+                LOG.warn("{} could not be opened; trying again", l.name(), cause);
+                continue;
+            }
+            openTrouble = null;
             lock.lock();
             try {
+                opening.remove(l, f);
                 if (!pending.remove(l)) {
                     continue; // unsubscribed meanwhile
                 }
-                note(l, problems, true);
+                note(l, opened.problems(), true);
                 active.add(l);
                 active.sort(Comparator.comparingInt(PublicationListener::order));
+                LogPosition at = opened.at();
                 if (at != null && (position == null || at.sequence() < position.sequence())) {
                     position = at; // the others are handed again what they have: applying is idempotent
                 }
@@ -134,6 +169,23 @@ public class PublicationFollower implements SmartLifecycle {
                 lock.unlock();
             }
         }
+    }
+
+    private java.util.concurrent.CompletableFuture<Opened> startOpening(PublicationListener l) {
+        java.util.concurrent.CompletableFuture<Opened> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                List<Skipped> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+                LogPosition at = l.open((id, seq, reason) -> problems.add(skip(l, id, seq, reason)));
+                f.complete(new Opened(at, List.copyOf(problems)));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+            wake();
+        }, "knead-open-" + l.name().replace(' ', '-'));
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     // ---- following ----
@@ -259,9 +311,9 @@ public class PublicationFollower implements SmartLifecycle {
      * Returns once done.
      */
     public void rebuild() {
+        openPending(true);
         lock.lock();
         try {
-            openPending();
             if (active.isEmpty()) {
                 return;
             }
@@ -353,7 +405,7 @@ public class PublicationFollower implements SmartLifecycle {
     /** Empty while the follower is alive and keeping up; otherwise why not. */
     public Optional<Trouble> trouble() {
         Thread t = thread;
-        Trouble last = trouble;
+        Trouble last = trouble != null ? trouble : openTrouble;
         if (running && t != null && !t.isAlive()) {
             return Optional.of(new Trouble("the follower thread has stopped"
                     + (last == null ? "" : " after " + last.lastError()), last == null ? null : last.since(), true));
