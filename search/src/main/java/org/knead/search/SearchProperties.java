@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the search module, under {@code knead.search}.
  *
  * @param indexDir       where this process keeps its index; null or blank means in memory
- * @param pollInterval   how often the publication log is polled (default 200ms)
+ * @param pollInterval   how often the publication log is polled for the index (default 200ms; the
+ *                       process's one follower polls at the shortest interval any listener asks for)
  * @param enabled        false: no index is built and searches answer empty (default true)
  * @param buildBatchSize items read per batch during a full build (default 500)
  * @param synonyms       an editable synonym vocabulary file replacing the built-in one; null means
  *                       the built-in {@code org/knead/search/synonyms.txt}
- * @param answerCacheSize how many recent answers are kept for the current index state (default
- *                       1024; 0 turns the cache off, e.g. to measure the raw query cost)
+ * @param answerCacheSize how many recent search and suggest answers are kept for the current index
+ *                       state, by the public API's one answer cache (default 1024; 0 turns their
+ *                       caching off, e.g. to measure the raw query cost)
  */
 @ConfigurationProperties("knead.search")
 public record SearchProperties(

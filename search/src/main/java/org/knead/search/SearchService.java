@@ -2,20 +2,23 @@ package org.knead.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.knead.content.Content;
-import org.knead.content.ContentRef;
-import org.knead.publication.PublicationAction;
-import org.knead.publication.PublicationEntry;
+import org.knead.publication.LogPosition;
+import org.knead.publication.PublicationBatch;
+import org.knead.publication.PublicationFollower;
+import org.knead.publication.PublicationListener;
 import org.knead.publication.PublicationLog;
 import org.knead.publication.PublishedContent;
 import org.knead.publication.PublishedItem;
@@ -25,21 +28,23 @@ import org.knead.search.internal.QueryEngine;
 import org.knead.search.internal.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * Search over published content. At start-up it opens this process's index (or builds one from
- * {@link PublishedContent}), then a background follower applies the {@link PublicationLog} every
- * {@code pollInterval}: a publication (re)loads the item, an unpublication removes it. The last
- * applied sequence is committed with the index, so after a crash the follower resumes from there.
- * No method throws on any query string.
+ * Search over published content. It listens to the process's {@link PublicationFollower}: opened on
+ * the follower's thread, it opens this process's index (or builds one from {@link PublishedContent}),
+ * then applies every batch of the publication log: an item that is public now is (re)indexed, one
+ * that is not is removed. The last applied entry (its number and fingerprint) is committed with the
+ * index, so after a crash the follower resumes from there, and notices a log rewritten meanwhile.
+ * An item the index cannot take (a term longer than Lucene allows) is skipped and reported, never
+ * stopping later entries. No method throws on any query string.
  */
 @Service
-public class SearchService implements SmartLifecycle {
+public class SearchService implements SmartLifecycle, PublicationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
-    static final int LOG_BATCH = 500;
     static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final PublishedContent published;
@@ -47,20 +52,19 @@ public class SearchService implements SmartLifecycle {
     private final SearchProperties properties;
     private final QueryEngine engine;
     private final IndexStore store;
+    private final PublicationFollower follower;
+    /** Whether this service has a follower of its own (built without Spring) rather than the process's. */
+    private final boolean ownFollower;
 
     /** Held while entries are applied to the current generation and while generations are swapped. */
     private final Object applyLock = new Object();
     /** Held while a generation is built (at start-up or by a rebuild). */
     private final ReentrantLock buildLock = new ReentrantLock();
     private final Object progress = new Object();
-    private final Object wakeup = new Object();
 
     private volatile IndexGeneration current;
     private volatile long applied;
     private volatile boolean running;
-    private volatile Thread follower;
-    /** The last failure of the follower while it keeps failing, and since when; null once it succeeds. */
-    private volatile FollowerTrouble trouble;
 
     /**
      * Why the publication log follower is not keeping up: the last failure, since when it has been
@@ -69,13 +73,28 @@ public class SearchService implements SmartLifecycle {
     public record FollowerTrouble(String lastError, java.time.Instant since, boolean fatal) {
     }
 
+    /** A search service with a publication log follower of its own (tools and tests). */
     public SearchService(PublishedContent published, PublicationLog log, SearchProperties properties) {
+        this(published, log, properties, new PublicationFollower(log, published, Clock.systemUTC()), true);
+    }
+
+    /** The process's search service, fed by the process's one follower. */
+    @Autowired
+    public SearchService(PublishedContent published, PublicationLog log, SearchProperties properties,
+            PublicationFollower follower) {
+        this(published, log, properties, follower, false);
+    }
+
+    private SearchService(PublishedContent published, PublicationLog log, SearchProperties properties,
+            PublicationFollower follower, boolean ownFollower) {
         this.published = published;
         this.log = log;
         this.properties = properties == null ? SearchProperties.defaults() : properties;
         Vocabulary vocabulary = Vocabulary.load(this.properties.synonyms());
-        this.engine = new QueryEngine(vocabulary, this.properties.answerCacheSize());
+        this.engine = new QueryEngine(vocabulary);
         this.store = new IndexStore(this.properties.indexDir(), vocabulary);
+        this.follower = follower;
+        this.ownFollower = ownFollower;
     }
 
     // ---- queries ----
@@ -84,7 +103,7 @@ public class SearchService implements SmartLifecycle {
         SearchRequest r = request == null ? SearchRequest.of("") : request;
         return withSearcher((g, searcher) -> {
             try {
-                return engine.searchCached(searcher, r, g.detector());
+                return engine.search(searcher, r, g.detector());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Search failed for a query of {} characters; answering without hits", r.query().length(), e);
                 List<RedFlag> flags = List.of();
@@ -163,12 +182,15 @@ public class SearchService implements SmartLifecycle {
         return applied;
     }
 
+    /** The process's publication log follower that feeds this index. */
+    public PublicationFollower follower() {
+        return follower;
+    }
+
     /** Blocks until the entry {@code seq} of the publication log is searchable, or the timeout passes. */
     public void awaitSequence(long seq, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (wakeup) {
-            wakeup.notifyAll();
-        }
+        follower.wake();
         synchronized (progress) {
             while (current == null || applied < seq) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -192,25 +214,126 @@ public class SearchService implements SmartLifecycle {
         }
     }
 
-    // ---- building and following ----
-
     /**
-     * Builds a complete new index beside the current one from what is published now, brings it up to
-     * the head of the publication log, and swaps it in. Searches keep being answered from the old
-     * index meanwhile; a crash during the rebuild leaves the old index in use.
+     * Whether the publication log follower is alive and keeping up; empty when it is. A follower
+     * that died, or keeps failing, is reported here so that health can say so.
      */
-    public void rebuild() {
+    public Optional<FollowerTrouble> followerTrouble() {
+        return follower.trouble().map(t -> new FollowerTrouble(t.lastError(), t.since(), t.fatal()));
+    }
+
+    // ---- following the publication log ----
+
+    @Override
+    public String name() {
+        return "search index";
+    }
+
+    /** Opens the committed index, or builds one when there is none. */
+    @Override
+    public LogPosition open(Rejections rejections) {
+        try {
+            initialize(rejections);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening the search index failed", e);
+        }
+        IndexGeneration g = current;
+        return g == null ? null : position(g);
+    }
+
+    private static LogPosition position(IndexGeneration g) {
+        return g.entry() == null ? LogPosition.unverified(g.sequence()) : new LogPosition(g.sequence(), g.entry());
+    }
+
+    /** Opens the committed index, or builds one when there is none. */
+    void initialize() throws IOException {
+        initialize((id, seq, reason) -> LOG.error("Search index: skipped {}: {}", id, reason));
+    }
+
+    private void initialize(Rejections rejections) throws IOException {
         if (!properties.enabled()) {
             return;
         }
         buildLock.lock();
         try {
-            IndexGeneration fresh = build();
+            if (current != null) {
+                return;
+            }
+            IndexGeneration g = store.openCurrent();
+            if (g != null) {
+                LOG.info("Search index opened at publication log sequence {}; catching up", g.sequence());
+            } else {
+                g = build(log.last().map(LogPosition::of).orElse(LogPosition.START), rejections);
+                store.makeCurrent(g);
+                LOG.info("Search index built at publication log sequence {}", g.sequence());
+            }
+            store.deleteAllBut(g);
+            synchronized (applyLock) {
+                current = g;
+                progressed(g.sequence());
+            }
+        } finally {
+            buildLock.unlock();
+        }
+    }
+
+    @Override
+    public void apply(PublicationBatch batch) {
+        synchronized (applyLock) {
+            IndexGeneration g = current;
+            if (g == null) {
+                return;
+            }
+            try {
+                for (PublicationBatch.Change c : batch.changes()) {
+                    try {
+                        if (c.isPublic()) {
+                            g.put(c.current().content());
+                        } else {
+                            g.remove(c.itemId());
+                        }
+                    } catch (IllegalArgumentException refused) {
+                        // the index cannot take this item (an immense term, say): leave it out, report it
+                        batch.reject(c, refused.getMessage());
+                        removeQuietly(g, c.itemId());
+                    }
+                }
+                if (batch.lastSequence() >= g.sequence()) {
+                    LogPosition at = batch.position();
+                    g.applied(at.sequence(), at.entry());
+                }
+                g.commit();
+                g.refresh();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Applying publications to the search index failed", e);
+            }
+            progressed(Math.max(applied, g.sequence()));
+        }
+    }
+
+    private static void removeQuietly(IndexGeneration g, String id) {
+        try {
+            g.remove(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Removing {} from the index failed", id, e);
+        }
+    }
+
+    /**
+     * Builds a complete new index beside the current one from what is published now, as of
+     * {@code at}, and swaps it in. Searches keep being answered from the old index meanwhile; a crash
+     * during the rebuild leaves the old index in use.
+     */
+    @Override
+    public void rebuild(LogPosition at, Rejections rejections) {
+        if (!properties.enabled()) {
+            return;
+        }
+        buildLock.lock();
+        try {
+            IndexGeneration fresh = build(at, rejections);
             IndexGeneration old;
             synchronized (applyLock) {
-                while (applyNext(fresh) == LOG_BATCH) {
-                    // keep going until the head of the log
-                }
                 store.makeCurrent(fresh);
                 old = current;
                 current = fresh;
@@ -225,36 +348,27 @@ public class SearchService implements SmartLifecycle {
         }
     }
 
-    /** Opens the committed index, or builds one when there is none. */
-    void initialize() throws IOException {
-        buildLock.lock();
-        try {
-            if (current != null) {
-                return;
-            }
-            IndexGeneration g = store.openCurrent();
-            if (g != null) {
-                LOG.info("Search index opened at publication log sequence {}; catching up", g.sequence());
-            } else {
-                g = build();
-                store.makeCurrent(g);
-                LOG.info("Search index built at publication log sequence {}", g.sequence());
-            }
-            store.deleteAllBut(g);
-            synchronized (applyLock) {
-                current = g;
-                progressed(g.sequence());
-            }
-        } finally {
-            buildLock.unlock();
+    /**
+     * Rebuilds the index (and every other listener of the follower) from what is published now and
+     * brings it up to the head of the publication log.
+     */
+    public void rebuild() {
+        if (!properties.enabled()) {
+            return;
         }
+        if (ownFollower && !running) {
+            // not following yet: build for this service alone
+            rebuild(log.last().map(LogPosition::of).orElse(LogPosition.START),
+                    (id, seq, reason) -> LOG.error("Search index: skipped {}: {}", id, reason));
+            return;
+        }
+        follower.rebuild();
     }
 
-    private IndexGeneration build() throws IOException {
+    private IndexGeneration build(LogPosition at, Rejections rejections) throws IOException {
         long started = System.nanoTime();
         IndexGeneration g = store.createNext();
         try {
-            long seq = log.lastSequence();
             long[] count = {0};
             published.forEach(properties.buildBatchSize(), batch -> {
                 List<Content> contents = new ArrayList<>(batch.size());
@@ -263,14 +377,9 @@ public class SearchService implements SmartLifecycle {
                         contents.add(item.content());
                     }
                 }
-                try {
-                    g.addAll(contents);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                count[0] += contents.size();
+                count[0] += addAll(g, contents, at.sequence(), rejections);
             });
-            g.applied(seq);
+            g.applied(at.sequence(), at.entry());
             g.commit();
             g.refresh();
             LOG.info("Indexed {} published items in {} ms", count[0],
@@ -283,128 +392,27 @@ public class SearchService implements SmartLifecycle {
         }
     }
 
-    /**
-     * Applies the next batch of log entries to {@code g}, commits and refreshes. Call holding applyLock.
-     *
-     * @return how many entries were applied
-     */
-    private int applyNext(IndexGeneration g) throws IOException {
-        List<PublicationEntry> entries = log.readAfter(g.sequence(), LOG_BATCH);
-        if (entries.isEmpty()) {
-            return 0;
-        }
-        Map<String, PublicationEntry> latest = new LinkedHashMap<>();
-        for (PublicationEntry e : entries) {
-            latest.remove(e.itemId());
-            latest.put(e.itemId(), e);
-        }
-        List<ContentRef> toLoad = latest.values().stream()
-                .filter(e -> e.action() == PublicationAction.PUBLISHED)
-                .map(PublicationEntry::ref)
-                .toList();
-        Map<String, PublishedItem> loaded = new LinkedHashMap<>();
-        for (PublishedItem item : published.findAll(toLoad)) {
-            loaded.put(item.id(), item);
-        }
-        for (PublicationEntry e : latest.values()) {
-            PublishedItem item = e.action() == PublicationAction.PUBLISHED ? loaded.get(e.itemId()) : null;
-            if (item != null && item.content() != null) {
-                g.put(item.content());
-            } else {
-                g.remove(e.itemId());
-            }
-        }
-        g.applied(entries.get(entries.size() - 1).sequence());
-        g.commit();
-        g.refresh();
-        return entries.size();
-    }
-
-    /** One round of following: apply what is new; true when more may be waiting. */
-    boolean followOnce() throws IOException {
-        boolean logWentBack = false;
-        synchronized (applyLock) {
-            IndexGeneration g = current;
-            if (g == null) {
-                return false;
-            }
-            int n = applyNext(g);
-            if (n > 0) {
-                progressed(g.sequence());
-                return n == LOG_BATCH;
-            }
-            if (log.lastSequence() < g.sequence()) {
-                logWentBack = true;
-            }
-        }
-        if (logWentBack) {
-            LOG.warn("The publication log is behind the search index (a restored or emptied database?); rebuilding");
-            rebuild();
-        }
-        return false;
-    }
-
-    private void follow() {
-        long backoff = 0;
-        while (running) {
+    /** Adds a batch; when the index refuses it, adds item by item and reports the ones it cannot take. */
+    private static int addAll(IndexGeneration g, List<Content> contents, long seq, Rejections rejections) {
+        try {
             try {
-                if (current == null) {
-                    initialize();
+                g.addAll(contents);
+                return contents.size();
+            } catch (IllegalArgumentException refused) {
+                int added = 0;
+                for (Content c : contents) {
+                    try {
+                        g.put(c);
+                        added++;
+                    } catch (IllegalArgumentException again) {
+                        rejections.reject(c.ref().id(), seq, again.getMessage());
+                        removeQuietly(g, c.ref().id());
+                    }
                 }
-                boolean more = followOnce();
-                backoff = 0;
-                trouble = null;
-                if (!more) {
-                    pause(properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (VirtualMachineError fatal) {
-                noteTrouble(fatal, true);
-                throw fatal;
-            } catch (Exception | LinkageError e) {
-                if (!running) {
-                    return;
-                }
-                // a LinkageError (NoClassDefFoundError...) usually means the jar changed under the process:
-                // keep retrying, but health reports it as fatal
-                noteTrouble(e, e instanceof LinkageError);
-                backoff = Math.min(10_000, backoff == 0 ? 500 : backoff * 2);
-                LOG.warn("Following the publication log failed; retrying in {} ms", backoff, e);
-                try {
-                    pause(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                return added;
             }
-        }
-    }
-
-    private void noteTrouble(Throwable e, boolean fatal) {
-        FollowerTrouble before = trouble;
-        trouble = new FollowerTrouble(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                before == null ? java.time.Instant.now() : before.since(), fatal || before != null && before.fatal());
-    }
-
-    /**
-     * Whether the publication log follower is alive and keeping up; empty when it is. A follower
-     * that died, or keeps failing, is reported here so that health can say so.
-     */
-    public java.util.Optional<FollowerTrouble> followerTrouble() {
-        Thread t = follower;
-        if (running && t != null && !t.isAlive()) {
-            FollowerTrouble last = trouble;
-            return java.util.Optional.of(new FollowerTrouble("the follower thread has stopped"
-                    + (last == null ? "" : " after " + last.lastError()), last == null ? null : last.since(), true));
-        }
-        return java.util.Optional.ofNullable(trouble);
-    }
-
-    private void pause(long millis) throws InterruptedException {
-        synchronized (wakeup) {
-            wakeup.wait(Math.max(1, millis));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -437,28 +445,20 @@ public class SearchService implements SmartLifecycle {
             return;
         }
         running = true;
-        Thread t = new Thread(this::follow, "knead-search-follower");
-        t.setDaemon(true);
-        follower = t;
-        t.start();
+        follower.subscribe(this, properties.pollInterval());
+        if (ownFollower) {
+            follower.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        // no interrupt: an interrupted write could break the IndexWriter; the follower sees the flag
-        synchronized (wakeup) {
-            wakeup.notifyAll();
+        // once unsubscribed (which waits for a batch in progress) the follower no longer writes to the index
+        follower.unsubscribe(this);
+        if (ownFollower) {
+            follower.stop();
         }
-        Thread t = follower;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        follower = null;
         synchronized (applyLock) {
             IndexGeneration g = current;
             current = null;

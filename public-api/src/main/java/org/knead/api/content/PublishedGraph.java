@@ -1,5 +1,6 @@
 package org.knead.api.content;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,16 +12,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
-import org.knead.publication.PublicationEntry;
+import org.knead.publication.LogPosition;
+import org.knead.publication.PublicationBatch;
+import org.knead.publication.PublicationFollower;
+import org.knead.publication.PublicationListener;
 import org.knead.publication.PublicationLog;
 import org.knead.publication.PublishedContent;
 import org.knead.publication.PublishedItem;
@@ -28,8 +28,6 @@ import org.knead.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +36,20 @@ import org.springframework.stereotype.Component;
  * request reads at most one document from the store, however large the store is (the embedded
  * store has no secondary indexes: a reverse-link query would scan every item).
  *
- * <p>Built at start-up from the published collection, then kept in step by following the
- * publication log: before answering, it catches up at least to what this process's search index has
- * applied, so content and search answers never disagree; a background poll catches up otherwise.
+ * <p>Built at start-up from the published collection, then kept in step as a listener of the
+ * process's {@link PublicationFollower}, which hands it each item's current public copy. It is fed
+ * before the search index, so it is never behind what search has applied; before answering, it still
+ * catches up at least to the search index (which, at start-up, may have been built from a newer state
+ * of the log), so content and search answers never disagree. When the log is found truncated or
+ * rewritten, the follower has it rebuilt; readers keep the old graph until the new one is complete.
  */
 @Component
-class PublishedGraph implements SmartLifecycle {
+class PublishedGraph implements SmartLifecycle, PublicationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedGraph.class);
+    /** How often the follower must poll for the graph's sake (the search index asks for more). */
+    static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
 
     /** One published item: its summary, its filter attributes and its outgoing links. */
     record Node(ContentRef ref, ContentSummary summary, Pressure pressure, List<BodyArea> bodyAreas, List<Edge> out) {
@@ -55,62 +59,59 @@ class PublishedGraph implements SmartLifecycle {
     record Edge(String relation, ContentRef target) {
     }
 
+    /** The graph itself; replaced as a whole by a rebuild. */
+    private static final class Graph {
+        final Map<String, Node> nodes = new ConcurrentHashMap<>();
+        final Map<ContentType, NavigableMap<String, Node>> byType = new EnumMap<>(ContentType.class);
+        final Map<String, Set<String>> incoming = new ConcurrentHashMap<>();
+
+        Graph() {
+            for (ContentType t : ContentType.values()) {
+                byType.put(t, new ConcurrentSkipListMap<>());
+            }
+        }
+    }
+
     private final PublishedContent published;
-    private final MongoTemplate mongo;
     private final PublicationLog log;
+    private final PublicationFollower follower;
     private final SearchService search;
-    private final Map<String, Node> nodes = new ConcurrentHashMap<>();
-    private final Map<ContentType, NavigableMap<String, Node>> byType = new EnumMap<>(ContentType.class);
-    private final Map<String, Set<String>> incoming = new ConcurrentHashMap<>();
+    private volatile Graph graph = new Graph();
+    private volatile LogPosition built = LogPosition.START;
     private volatile long applied = -1;
     private volatile boolean running;
-    private ScheduledExecutorService poller;
 
-    PublishedGraph(PublishedContent published, MongoTemplate mongo, PublicationLog log, SearchService search) {
+    PublishedGraph(PublishedContent published, PublicationLog log, PublicationFollower follower,
+            SearchService search) {
         this.published = published;
-        this.mongo = mongo;
         this.log = log;
+        this.follower = follower;
         this.search = search;
-        for (ContentType t : ContentType.values()) {
-            byType.put(t, new ConcurrentSkipListMap<>());
-        }
     }
 
     @Override
     public synchronized void start() {
         long t0 = System.nanoTime();
-        long from = log.lastSequence();
-        // one cursor over the collection: batch queries ordered by id re-sort the whole collection for
-        // every batch on the embedded store (no range scan on its _id index), quadratic at 100k items
-        try (Stream<PublishedItem> all = mongo.stream(new Query().cursorBatchSize(1000), PublishedItem.class)) {
-            all.forEach(this::put);
-        }
-        applied = from;
-        catchUpTo(log.lastSequence());
-        LOG.info("Published graph: {} items in {} ms, at publication {}", nodes.size(),
+        LogPosition at = log.last().map(LogPosition::of).orElse(LogPosition.START);
+        graph = load();
+        built = at;
+        applied = at.sequence();
+        LOG.info("Published graph: {} items in {} ms, at publication {}", graph.nodes.size(),
                 (System.nanoTime() - t0) / 1_000_000, applied);
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "knead-published-graph");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+        follower.subscribe(this, POLL);
         running = true;
     }
 
-    private void poll() {
-        try {
-            catchUpTo(log.lastSequence());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not follow the publication log; will try again: {}", e.toString());
-        }
+    /** Reads every published item through one cursor (batch queries re-sort the collection on the embedded store). */
+    private Graph load() {
+        Graph g = new Graph();
+        published.forEach(1000, batch -> batch.forEach(item -> put(g, item)));
+        return g;
     }
 
     @Override
     public synchronized void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
+        follower.unsubscribe(this);
         running = false;
     }
 
@@ -124,44 +125,73 @@ class PublishedGraph implements SmartLifecycle {
         return 0; // before the web server starts taking requests
     }
 
-    /** Catches up with this process's search index, so that content answers are never behind search answers. */
-    void sync() {
-        catchUpTo(search.appliedSequence());
+    // ---- as a listener of the publication log ----
+
+    @Override
+    public String name() {
+        return "published graph";
     }
 
-    private void catchUpTo(long target) {
-        if (applied >= target) {
-            return;
-        }
-        synchronized (this) {
-            while (applied < target) {
-                List<PublicationEntry> entries = log.readAfter(applied, 500);
-                if (entries.isEmpty()) {
-                    return;
-                }
-                for (PublicationEntry e : entries) {
-                    published.find(e.ref()).ifPresentOrElse(this::put, () -> remove(e.ref().id()));
-                    applied = e.sequence();
-                }
+    @Override
+    public int order() {
+        return -10; // before the search index: content answers are never behind search answers
+    }
+
+    @Override
+    public LogPosition open(Rejections rejections) {
+        return built;
+    }
+
+    @Override
+    public synchronized void apply(PublicationBatch batch) {
+        Graph g = graph;
+        for (PublicationBatch.Change c : batch.changes()) {
+            if (c.isPublic()) {
+                put(g, c.current());
+            } else {
+                remove(g, c.itemId());
             }
+        }
+        applied = Math.max(applied, batch.lastSequence());
+    }
+
+    @Override
+    public void rebuild(LogPosition at, Rejections rejections) {
+        Graph fresh = load();
+        synchronized (this) {
+            graph = fresh;
+            built = at;
+            applied = at.sequence();
+        }
+        LOG.info("Published graph rebuilt: {} items, at publication {}", fresh.nodes.size(), at.sequence());
+    }
+
+    /** Catches up with this process's search index, so that content answers are never behind search answers. */
+    void sync() {
+        if (applied < search.appliedSequence()) {
+            follower.catchUp(CATCH_UP_WAIT);
         }
     }
 
     /** Adds or replaces an item; readers see the old or the new item, never a half-updated one. */
-    private synchronized void put(PublishedItem item) {
+    private static void put(Graph g, PublishedItem item) {
+        if (item.content() == null) {
+            remove(g, item.id());
+            return;
+        }
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
         Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
                 item.content().bodyAreas(), List.copyOf(out));
         for (Edge e : out) {
-            incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
+            g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
         }
-        Node old = nodes.put(item.id(), node);
-        byType.get(item.type()).put(item.slug(), node);
+        Node old = g.nodes.put(item.id(), node);
+        g.byType.get(item.type()).put(item.slug(), node);
         if (old != null) {
             for (Edge e : old.out()) {
                 if (!out.contains(e)) {
-                    Set<String> sources = incoming.get(key(e.target(), e.relation()));
+                    Set<String> sources = g.incoming.get(key(e.target(), e.relation()));
                     if (sources != null) {
                         sources.remove(item.id());
                     }
@@ -170,14 +200,14 @@ class PublishedGraph implements SmartLifecycle {
         }
     }
 
-    private synchronized void remove(String id) {
-        Node old = nodes.remove(id);
+    private static void remove(Graph g, String id) {
+        Node old = g.nodes.remove(id);
         if (old == null) {
             return;
         }
-        byType.get(old.ref().type()).remove(old.ref().slug());
+        g.byType.get(old.ref().type()).remove(old.ref().slug());
         for (Edge e : old.out()) {
-            Set<String> sources = incoming.get(key(e.target(), e.relation()));
+            Set<String> sources = g.incoming.get(key(e.target(), e.relation()));
             if (sources != null) {
                 sources.remove(id);
             }
@@ -193,7 +223,7 @@ class PublishedGraph implements SmartLifecycle {
         sync();
         Predicate<Node> filter = n -> (area == null || n.bodyAreas().contains(area))
                 && (pressure == null || pressure == n.pressure());
-        NavigableMap<String, Node> all = byType.get(type);
+        NavigableMap<String, Node> all = graph.byType.get(type);
         long skip = (long) page * size;
         if (area == null && pressure == null) {
             List<ContentSummary> items = all.values().stream().skip(skip).limit(size).map(Node::summary).toList();
@@ -206,17 +236,19 @@ class PublishedGraph implements SmartLifecycle {
 
     /** The published items among {@code refs}, in their order, without repeats; links to unpublished items are left out. */
     List<ContentSummary> resolve(List<ContentRef> refs) {
-        return refs.stream().map(r -> nodes.get(r.id())).filter(Objects::nonNull).distinct().map(Node::summary)
+        Graph g = graph;
+        return refs.stream().map(r -> g.nodes.get(r.id())).filter(Objects::nonNull).distinct().map(Node::summary)
                 .toList();
     }
 
     /** The published items of {@code fromType} that link to {@code target} through {@code relation}, by slug. */
     List<ContentSummary> linkingTo(ContentRef target, String relation, ContentType fromType) {
-        Set<String> sources = incoming.get(key(target, relation));
+        Graph g = graph;
+        Set<String> sources = g.incoming.get(key(target, relation));
         if (sources == null) {
             return List.of();
         }
-        return sources.stream().map(nodes::get).filter(Objects::nonNull).filter(n -> n.ref().type() == fromType)
+        return sources.stream().map(g.nodes::get).filter(Objects::nonNull).filter(n -> n.ref().type() == fromType)
                 .sorted(Comparator.comparing(n -> n.ref().slug())).map(Node::summary).toList();
     }
 
@@ -225,6 +257,6 @@ class PublishedGraph implements SmartLifecycle {
     }
 
     int size() {
-        return nodes.size();
+        return graph.nodes.size();
     }
 }

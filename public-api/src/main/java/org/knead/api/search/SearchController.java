@@ -72,7 +72,7 @@ class SearchController {
         ready();
         String key = "search|" + query + "|" + types.stream().map(ContentType::key).sorted()
                 .collect(Collectors.joining(",")) + "|" + area + "|" + p + "|" + page + "|" + size;
-        JsonAnswer answer = cache.get(key, () -> {
+        JsonAnswer answer = cache.get(AnswerCache.Kind.SEARCH, key, () -> {
             try {
                 return SearchAnswer.of(search.search(new SearchRequest(query, types, area, p, page, size)));
             } catch (IllegalArgumentException e) {
@@ -96,7 +96,7 @@ class SearchController {
             throw ApiProblem.badParameter("limit", "limit must be between 1 and 20, not " + limit + ".");
         }
         ready();
-        JsonAnswer answer = cache.get("suggest|" + prefix + "|" + limit, () -> {
+        JsonAnswer answer = cache.get(AnswerCache.Kind.SEARCH, "suggest|" + prefix + "|" + limit, () -> {
             try {
                 return SuggestAnswer.of(search.suggest(prefix, limit));
             } catch (IllegalArgumentException e) {

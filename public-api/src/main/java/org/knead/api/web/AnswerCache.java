@@ -13,55 +13,109 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.knead.publication.LogPosition;
+import org.knead.publication.PublicationBatch;
+import org.knead.publication.PublicationFollower;
+import org.knead.publication.PublicationListener;
+import org.knead.search.SearchProperties;
 import org.knead.search.SearchService;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps answers, serialized, in the process. Every key carries the publication-log sequence that
- * this process's search index has applied, so an answer is never reused once a publish or unpublish
- * has reached this instance: content and search answers move on together. A time to live bounds the
- * age of an answer should the follower stall. "Nothing there" is cached too.
+ * The process's one cache of answers, kept serialized (JSON bytes and their ETag). Every key carries
+ * the state of this process's index: the publication-log sequence the search index has applied, and
+ * how many times the followed state was rebuilt (after a truncated or rewritten log the same numbers
+ * come again). So an answer is never reused once a publish or unpublish has reached this instance:
+ * content and search answers move on together. A time to live bounds the age of an answer should the
+ * follower stall. "Nothing there" is cached too.
+ *
+ * <p>Content answers are kept up to {@code knead.api.response-cache.max-entries}; search and
+ * suggest answers up to {@code knead.search.answer-cache-size} (0: not cached, so that every search
+ * reaches the index). It listens to the publication follower only to drop everything at once when the
+ * followed state is rebuilt.
  */
 @Component
-public class AnswerCache {
+public class AnswerCache implements PublicationListener {
 
     private static final Optional<JsonAnswer> NOTHING = Optional.empty();
 
+    /** What an answer is made from, which decides the budget it is kept under. */
+    public enum Kind {
+        /** Content endpoints: items, lists. */
+        CONTENT,
+        /** Search and suggest. */
+        SEARCH
+    }
+
     private final SearchService search;
+    private final PublicationFollower follower;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Cache<String, Optional<JsonAnswer>> cache;
+    private final Cache<String, Optional<JsonAnswer>> content;
+    private final Cache<String, Optional<JsonAnswer>> searches;
     private volatile boolean enabled;
+    private final boolean searchesOff;
 
     public AnswerCache(SearchService search, ObjectMapper json, Clock clock, ApiProperties settings,
-            MeterRegistry meters) {
+            SearchProperties searchSettings, MeterRegistry meters) {
         this.search = search;
+        this.follower = search.follower();
         this.json = json;
         this.clock = clock;
         this.enabled = settings.responseCache().enabled();
-        this.cache = Caffeine.newBuilder()
+        this.content = Caffeine.newBuilder()
                 .maximumSize(settings.responseCache().maxEntries())
                 .expireAfterWrite(settings.responseCache().timeToLive())
                 .recordStats()
                 .build();
-        CaffeineCacheMetrics.monitor(meters, cache, "knead.api.answers");
+        this.searchesOff = searchSettings != null && searchSettings.answerCacheSize() == 0;
+        this.searches = Caffeine.newBuilder()
+                .maximumSize(searchSettings == null ? 1024 : searchSettings.answerCacheSize())
+                .expireAfterWrite(settings.responseCache().timeToLive())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, content, "knead.api.answers");
+        CaffeineCacheMetrics.monitor(meters, searches, "knead.api.search-answers");
+    }
+
+    @PostConstruct
+    void subscribe() {
+        follower.subscribe(this, null);
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        follower.unsubscribe(this);
     }
 
     /** Turns the cache on or off at run time (the load benchmark measures searches without it). */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-        cache.invalidateAll();
+        invalidateAll();
+    }
+
+    private void invalidateAll() {
+        content.invalidateAll();
+        searches.invalidateAll();
+    }
+
+    /** A content answer: see {@link #get(Kind, String, Supplier)}. */
+    public Optional<JsonAnswer> get(String key, Supplier<?> compute) {
+        return get(Kind.CONTENT, key, compute);
     }
 
     /**
      * The answer for {@code key}, computed (and serialized) when not cached; empty when the
      * computation finds nothing (returns null).
      */
-    public Optional<JsonAnswer> get(String key, Supplier<?> compute) {
-        if (!enabled) {
+    public Optional<JsonAnswer> get(Kind kind, String key, Supplier<?> compute) {
+        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : content;
+        if (!enabled || kind == Kind.SEARCH && searchesOff) {
             return serialize(compute.get());
         }
-        String versioned = search.appliedSequence() + "|" + key;
+        String versioned = follower.epoch() + ":" + search.appliedSequence() + "|" + key;
         Optional<JsonAnswer> hit = cache.getIfPresent(versioned);
         if (hit != null && (hit.isEmpty() || hit.get().staleAfter() == null
                 || !clock.instant().isAfter(hit.get().staleAfter()))) {
@@ -70,6 +124,33 @@ public class AnswerCache {
         Optional<JsonAnswer> answer = serialize(compute.get());
         cache.put(versioned, answer.isEmpty() ? NOTHING : answer);
         return answer;
+    }
+
+    // ---- as a listener of the publication log: keys move on by themselves; a rebuild drops everything ----
+
+    @Override
+    public String name() {
+        return "answer cache";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public LogPosition open(Rejections rejections) {
+        return null; // no state of its own to bring up to date
+    }
+
+    @Override
+    public void apply(PublicationBatch batch) {
+        // answers are keyed by the index state: a new sequence is a new key
+    }
+
+    @Override
+    public void rebuild(LogPosition at, Rejections rejections) {
+        invalidateAll();
     }
 
     private Optional<JsonAnswer> serialize(Object value) {

@@ -34,6 +34,8 @@ public final class IndexGeneration implements Closeable {
 
     public static final String SEQ = "knead.seq";
     public static final String SCHEMA = "knead.schema";
+    /** The fingerprint of the log entry at {@link #SEQ}, to tell a rewritten log from the one applied. */
+    public static final String ENTRY = "knead.entry";
     /** Bump when the documents or analysis change: an index of another schema is rebuilt. */
     public static final String SCHEMA_VERSION = "3";
 
@@ -49,6 +51,7 @@ public final class IndexGeneration implements Closeable {
     private record CachedDetector(long version, RedFlagDetector detector) {
     }
     private volatile long sequence;
+    private volatile String entry;
     private volatile long committedSequence;
 
     private IndexGeneration(Directory directory, Path path, IndexWriter writer, Vocabulary vocabulary, long sequence)
@@ -90,6 +93,7 @@ public final class IndexGeneration implements Closeable {
         long seq = Long.parseLong(data.get(SEQ));
         IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
         IndexGeneration g = new IndexGeneration(directory, path, writer, vocabulary, seq);
+        g.entry = data.get(ENTRY);
         g.loadMedical();
         return g;
     }
@@ -114,9 +118,27 @@ public final class IndexGeneration implements Closeable {
         medicalVersion.incrementAndGet();
     }
 
+    /**
+     * Refuses an id longer than a Lucene term may be, before it reaches the writer: as the delete
+     * term of an update it would break the writer rather than fail the one document.
+     */
+    static void checkId(String id) {
+        int bytes = org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(id, 0, id.length());
+        if (bytes > IndexWriter.MAX_TERM_LENGTH) {
+            throw new IllegalArgumentException("immense term: the item id is " + bytes
+                    + " bytes long; the index takes terms of at most " + IndexWriter.MAX_TERM_LENGTH + " bytes");
+        }
+    }
+
+    private static boolean indexable(String id) {
+        return org.apache.lucene.util.UnicodeUtil.calcUTF16toUTF8Length(id, 0, id.length())
+                <= IndexWriter.MAX_TERM_LENGTH;
+    }
+
     /** Adds or replaces one item. */
     public void put(Content content) throws IOException {
         String id = IndexDocuments.id(content);
+        checkId(id);
         writer.updateDocument(new Term(Fields.ID, id), IndexDocuments.toDocument(content));
         if (IndexDocuments.isMedical(content.type())) {
             medical.put(id, content);
@@ -130,31 +152,44 @@ public final class IndexGeneration implements Closeable {
     public void addAll(Collection<Content> contents) throws IOException {
         List<Document> docs = new ArrayList<>(contents.size());
         for (Content c : contents) {
+            checkId(IndexDocuments.id(c));
             docs.add(IndexDocuments.toDocument(c));
+        }
+        writer.addDocuments(docs);
+        for (Content c : contents) {
             if (IndexDocuments.isMedical(c.type())) {
                 medical.put(IndexDocuments.id(c), c);
                 medicalVersion.incrementAndGet();
             }
         }
-        writer.addDocuments(docs);
     }
 
     public void remove(String id) throws IOException {
+        if (!indexable(id)) {
+            return; // never indexed
+        }
         writer.deleteDocuments(new Term(Fields.ID, id));
         if (medical.remove(id) != null) {
             medicalVersion.incrementAndGet();
         }
     }
 
-    /** Records that the log has been applied up to {@code seq} (made durable by {@link #commit()}). */
-    public void applied(long seq) {
+    /**
+     * Records that the log has been applied up to {@code seq}, whose entry has the fingerprint
+     * {@code entry} (both made durable by {@link #commit()}).
+     */
+    public void applied(long seq, String entry) {
         this.sequence = seq;
+        this.entry = entry;
     }
 
     /** Makes everything so far durable, with the sequence, in one commit. */
     public void commit() throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(SEQ, Long.toString(sequence));
+        if (entry != null) {
+            data.put(ENTRY, entry);
+        }
         data.put(SCHEMA, SCHEMA_VERSION);
         long seq = sequence;
         writer.setLiveCommitData(data.entrySet());
@@ -169,6 +204,11 @@ public final class IndexGeneration implements Closeable {
 
     public long sequence() {
         return sequence;
+    }
+
+    /** The fingerprint of the entry at {@link #sequence()}, or null when not known. */
+    public String entry() {
+        return entry;
     }
 
     public long committedSequence() {

@@ -78,13 +78,7 @@ public final class QueryEngine {
     private final DirectSpellChecker longSpelling = new DirectSpellChecker();
 
     public QueryEngine(Vocabulary vocabulary) {
-        this(vocabulary, 1024);
-    }
-
-    /** @param cacheSize how many answers {@link #searchCached} keeps; 0 turns the cache off */
-    public QueryEngine(Vocabulary vocabulary, int cacheSize) {
         this.vocabulary = vocabulary;
-        this.cacheSize = cacheSize;
         typos.setMinQueryLength(4);
         typos.setMaxEdits(2);
         typos.setAccuracy(0.6f);
@@ -323,61 +317,6 @@ public final class QueryEngine {
             b.add(new TermQuery(new Term(Fields.PRESSURE, pressure.key())), BooleanClause.Occur.FILTER);
         }
         return b.build();
-    }
-
-    private final int cacheSize;
-
-    private record CacheKey(Object reader, long version, SearchRequest request) {
-    }
-
-    /** Recent full answers of the current index state (reader and its version); emptied when either changes. */
-    private final Map<CacheKey, SearchResponse> answers = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, SearchResponse> eldest) {
-            return size() > cacheSize;
-        }
-    };
-    private Object cachedReader;
-    private long cachedVersion = -1;
-
-    /**
-     * {@link #search} with a small LRU cache of recent answers. An answer is only reused for the very
-     * same index state: any applied publication gives a new reader version (or a new reader after a
-     * rebuild) and empties the cache. Red flags depend on the published warnings and symptoms, which
-     * change only with publications too.
-     */
-    public SearchResponse searchCached(IndexSearcher searcher, SearchRequest request, RedFlagDetector detector)
-            throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        long version = reader instanceof org.apache.lucene.index.DirectoryReader dr ? dr.getVersion() : -1;
-        if (version < 0 || cacheSize == 0) {
-            return search(searcher, request, detector);
-        }
-        CacheKey key = new CacheKey(reader.getReaderCacheHelper() == null ? reader
-                : reader.getReaderCacheHelper().getKey(), version, request);
-        synchronized (answers) {
-            if (cachedReader == key.reader() && cachedVersion == version) {
-                SearchResponse hit = answers.get(key);
-                if (hit != null) {
-                    return hit;
-                }
-            }
-        }
-        SearchResponse response = search(searcher, request, detector);
-        synchronized (answers) {
-            if (cachedReader != key.reader() || cachedVersion != version) {
-                // only a newer state replaces the cached one (a slow query of an older reader does not)
-                if (cachedReader != key.reader() || version > cachedVersion) {
-                    answers.clear();
-                    cachedReader = key.reader();
-                    cachedVersion = version;
-                } else {
-                    return response;
-                }
-            }
-            answers.put(key, response);
-        }
-        return response;
     }
 
     /**

@@ -66,7 +66,7 @@ public final class SearchBenchmark {
         for (int i = 0; i < corpus.size(); i += 500) {
             index.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
         }
-        index.applied(1);
+        index.applied(1, null);
         index.commit();
         index.refresh();
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
@@ -89,12 +89,6 @@ public final class SearchBenchmark {
                 System.out.printf("%d thread(s): plain p50 %.2f ms  p99 %.2f ms  %,.0f q/s  (full/plain throughput %.2f)%n",
                         threads, plain.p50(), plain.p99(), plain.qps(), full.qps() / plain.qps());
             }
-            // the same queries answered through the LRU cache of recent answers (SearchService's path):
-            // after the first round every query of the set is a hit, so this is the best case, not the raw figure
-            Result cached = measure(1, queries, q -> engine.searchCached(searcher,
-                    new SearchRequest(q, Set.of(), null, null, 0, 10), index.detector()));
-            System.out.printf("1 thread(s): full, repeated queries from the answer cache  p50 %.3f ms  p99 %.3f ms  %,.0f q/s%n",
-                    cached.p50(), cached.p99(), cached.qps());
             Result suggest = measure(1, prefixes, p -> engine.suggest(searcher, p, 10));
             System.out.printf("suggest: p50 %.2f ms  p99 %.2f ms  %,.0f q/s%n", suggest.p50(), suggest.p99(),
                     suggest.qps());
@@ -114,7 +108,7 @@ public final class SearchBenchmark {
                     .summary("Freshly published zyxwv" + i + " tip.").body(gen.words(300)).build();
             long s = System.nanoTime();
             index.put(c);
-            index.applied(2 + i);
+            index.applied(2 + i, null);
             index.commit();
             index.refresh();
             IndexSearcher fresh = index.searchers().acquire();
