@@ -56,6 +56,11 @@ class FollowerRecoveryTest extends ApiTestSupport {
 
             assertThat(slugs(getJson("/api/v1/search?q=afterpoisonword"))).containsExactly("after-poison-rub");
             assertThat(get("/api/v1/techniques/after-poison-rub").statusCode()).isEqualTo(200);
+            // the index reports progress before the follower files the round's report: give it a moment
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!"DEGRADED".equals(searchHealth.health().getStatus().getCode()) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             var health = get("/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(json(health).get("status").asText()).isEqualTo("DEGRADED");

@@ -69,6 +69,8 @@ class FollowerResilienceTest {
         SearchTestSupport.awaitLog(search, log);
 
         assertThat(slugs("wheatbag")).containsExactly("after-poison");
+        // the index reports its progress before the follower files the report of the round: wait for it
+        await(() -> !follower.skipped().isEmpty());
         assertThat(follower.skipped()).singleElement().satisfies(s -> {
             assertThat(s.sequence()).isEqualTo(poisonEntry.sequence());
             assertThat(s.itemId()).isEqualTo(poison.ref().id());
