@@ -27,14 +27,16 @@ class ContentReader {
     private final AnswerCache cache;
     private final Clock clock;
     private final ReviewerNames reviewers;
+    private final org.knead.api.web.StoreBulkhead bulkhead;
 
     ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock,
-            ReviewerNames reviewers) {
+            ReviewerNames reviewers, org.knead.api.web.StoreBulkhead bulkhead) {
         this.published = published;
         this.graph = graph;
         this.cache = cache;
         this.clock = clock;
         this.reviewers = reviewers;
+        this.bulkhead = bulkhead;
     }
 
     JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
@@ -51,10 +53,10 @@ class ContentReader {
             throw notFound(type, slug);
         }
         // unknown slugs are cached too (as empty), so that probing for them stays cheap
-        return cache.get("item|" + type.key() + "|" + slug, () -> {
+        return cache.get("item|" + type.key() + "|" + slug, () -> bulkhead.read(() -> {
             graph.sync();
             return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
-        }).orElseThrow(() -> notFound(type, slug));
+        })).orElseThrow(() -> notFound(type, slug));
     }
 
     private static ApiProblem notFound(ContentType type, String slug) {
