@@ -27,8 +27,8 @@ public record StoreProperties(
         @DefaultValue("27018") int port,
         @DefaultValue("knead") String database,
         @DefaultValue("h2") String backend,
-        @DefaultValue("2s") Duration serverSelectionTimeout,
-        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("1s") Duration serverSelectionTimeout,
+        @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("10s") Duration socketTimeout) {
 
     public boolean usesEmbedded() {
