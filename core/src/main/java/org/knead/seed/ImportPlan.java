@@ -159,8 +159,10 @@ final class ImportPlan {
         }
         Planned planned = plan(ref, item, revisions);
         if (planned.leftovers() > 0) {
-            lines.add(new Line(Kind.REPLACE, subject, planned.leftovers() + " revisions left here by an interrupted"
-                    + " import of this item (it has no head) are replaced."));
+            boolean one = planned.leftovers() == 1;
+            lines.add(new Line(Kind.REPLACE, subject, planned.leftovers() + (one ? " revision" : " revisions")
+                    + " left here by an interrupted import of this item (it has no head) " + (one ? "is" : "are")
+                    + " replaced."));
         }
         int n = planned.revisions().size();
         lines.add(new Line(Kind.IMPORT, subject, n + (n == 1 ? " revision" : " revisions") + ", as drafts"

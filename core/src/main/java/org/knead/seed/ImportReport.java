@@ -75,16 +75,20 @@ public record ImportReport(boolean dryRun, boolean written, List<Line> lines, in
     public String summary() {
         if (isRefused()) {
             long items = refused().stream().map(l -> l.subject().replaceFirst("#.*$", "")).distinct().count();
-            return "Refused: " + refused().size() + (refused().size() == 1 ? " problem" : " problems") + " in "
-                    + items + (items == 1 ? " item" : " items") + " of the file; nothing was written"
+            return "Refused: " + count(refused().size(), "problem") + " in " + count((int) items, "item")
+                    + " of the file; nothing was written"
                     + (dryRun ? " (dry run)" : "") + ".";
         }
-        String counts = imported + (imported == 1 ? " item" : " items") + " (" + revisions
-                + (revisions == 1 ? " revision" : " revisions") + ") as drafts, " + awaitingReview
-                + " of them public at the source and now awaiting review; " + skipped.size()
-                + " skipped because they already exist; " + reviewsDropped + " reviews in the file not carried over";
+        String counts = count(imported, "item") + " (" + count(revisions, "revision") + ") as drafts, "
+                + awaitingReview + " of them public at the source and now awaiting review; " + skipped.size()
+                + " skipped because they already exist; " + count(reviewsDropped, "review")
+                + " in the file not carried over";
         return dryRun ? "Dry run, nothing written: the import would bring in " + counts + "."
                 : "Imported " + counts + ". Nothing was published.";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** Every line, then the summary: what {@code ./knead import} prints. */

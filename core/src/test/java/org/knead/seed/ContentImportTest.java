@@ -329,8 +329,8 @@ class ContentImportTest {
 
         assertThat(report.isRefused()).isFalse();
         assertThat(report.lines()).extracting(ImportReport.Line::toString).contains(
-                "replace  technique:knots: 1 revisions left here by an interrupted import of this item (it has no head)"
-                        + " are replaced.");
+                "replace  technique:knots: 1 revision left here by an interrupted import of this item (it has no head)"
+                        + " is replaced.");
         assertThat(report.skipped()).containsExactly("technique:stiff");
         assertThat(report.leftoversReplaced()).isEqualTo(1);
         assertThat(content.history(knots.ref())).extracting(Revision::title).containsExactly("Knots", "Knots");
