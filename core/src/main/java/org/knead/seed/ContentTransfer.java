@@ -14,9 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
-import org.knead.content.ContentValidationException;
-import org.knead.publication.PublishedItem;
-import org.knead.publication.Publisher;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionStore;
@@ -27,8 +24,23 @@ import org.springframework.stereotype.Service;
 
 /**
  * Backs up and moves a Knead instance: exports every item with every revision as JSON, and
- * imports such a file into another instance. Import never overwrites: items that already exist
- * are skipped and reported. Published items become public again and enter the publication log.
+ * imports such a file into another instance.
+ *
+ * <p>The import trusts nothing in the file. It checks the whole file first, every revision as a
+ * save would (content validation, links to items in the file or already here, type and slug
+ * agreeing with the item id and the revision id, revisions numbered 1 to n, each content hash
+ * recomputed, no id twice), and writes nothing at all when anything is refused. It never
+ * overwrites: an item that exists here is skipped and reported, and no revision is ever added to
+ * it. It never trusts states, reviews or publication: every imported revision arrives as a draft
+ * (author, date and change note kept as history, the note prefixed "Imported"), reviews and clinical
+ * approvals are dropped (named in the report only), and nothing is published; an item that was
+ * public where it came from arrives with its latest revision "Imported, awaiting review", so it goes
+ * through four eyes (and a clinician, for medical content) before it is public here.
+ *
+ * <p>Without transactions, the writes go in an order that an interrupted import recovers from (see
+ * {@link ImportStore}): first the revisions of every item, then the item heads, then the audit entry.
+ * An item without a head is invisible; running the same import again replaces its leftover
+ * revisions, and skips the items whose head was already written (they are complete).
  */
 @Service
 public class ContentTransfer {
@@ -39,18 +51,14 @@ public class ContentTransfer {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /** What an import did. */
-    public record ImportResult(int imported, List<String> skipped) {
-    }
-
     private final RevisionStore store;
-    private final Publisher publisher;
+    private final ImportStore importStore;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ContentTransfer(RevisionStore store, Publisher publisher, AuditLog audit, Clock clock) {
+    public ContentTransfer(RevisionStore store, ImportStore importStore, AuditLog audit, Clock clock) {
         this.store = store;
-        this.publisher = publisher;
+        this.importStore = importStore;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,44 +79,68 @@ public class ContentTransfer {
         JSON.writerWithDefaultPrettyPrinter().writeValue(out, export(actor));
     }
 
-    public ImportResult importFrom(InputStream in, Actor actor) throws IOException {
+    /** Checks the file and imports it, all or nothing: when anything is refused, nothing is written. */
+    public ImportReport importFrom(InputStream in, Actor actor) throws IOException {
+        return importFrom(in, actor, false);
+    }
+
+    /** Checks the file and reports what an import would do, writing nothing. */
+    public ImportReport dryRun(InputStream in, Actor actor) throws IOException {
+        return importFrom(in, actor, true);
+    }
+
+    public ImportReport importFrom(InputStream in, Actor actor, boolean dryRun) throws IOException {
+        requireAdmin(actor);
         ContentExport export;
         try {
             export = JSON.readValue(in, ContentExport.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new ContentValidationException("This is not a Knead content export: " + e.getOriginalMessage());
+            String why = String.valueOf(e.getOriginalMessage());
+            return report(ImportPlan.refused("This is not a Knead content export: "
+                    + (why.length() > 300 ? why.substring(0, 300) + "..." : why)), dryRun, false);
         }
-        return importFrom(export, actor);
+        return importFrom(export, actor, dryRun);
     }
 
-    public ImportResult importFrom(ContentExport export, Actor actor) {
+    public ImportReport importFrom(ContentExport export, Actor actor, boolean dryRun) {
         requireAdmin(actor);
-        if (export == null || !ContentExport.FORMAT.equals(export.format()) || export.items() == null) {
-            throw new ContentValidationException("This is not a Knead content export (format "
-                    + ContentExport.FORMAT + ").");
+        ImportPlan plan = ImportPlan.of(export, importStore, store::exists);
+        if (dryRun || plan.isRefused()) {
+            return report(plan, dryRun, false);
         }
-        if (export.version() > ContentExport.VERSION) {
-            throw new ContentValidationException("This export is of version " + export.version()
-                    + "; this Knead reads up to version " + ContentExport.VERSION + ".");
-        }
-        int imported = 0;
-        List<String> skipped = new ArrayList<>();
-        for (ContentExport.ItemExport e : export.items()) {
-            if (!store.importItem(e.item(), e.revisions())) {
-                skipped.add(e.item().id());
-                continue;
-            }
-            imported++;
-            Item item = e.item();
-            if (item.isPublished()) {
-                e.revisions().stream().filter(r -> r.number() == item.publishedRevision()).findFirst()
-                        .ifPresent(r -> publisher.publish(PublishedItem.of(r.content(), r.number(), item.publishedAt(),
-                                r.contentHash(), item.review(), item.awaitingClinicalReview()), actor.username()));
+        // 1. every revision, of every item (invisible without a head; a re-run replaces them)
+        List<ImportPlan.Planned> written = new ArrayList<>();
+        for (ImportPlan.Planned p : plan.items) {
+            if (importStore.writeRevisions(p.head().id(), p.revisions())) {
+                written.add(p);
+            } else {
+                plan.skipped.add(p.head().id());
+                plan.lines.add(new ImportReport.Line(ImportReport.Kind.SKIP, ImportPlan.label(p.head().id()),
+                        "was created here while the import ran; not touched."));
             }
         }
-        audit.record(actor, AuditAction.IMPORT, null, null, imported + " items imported, " + skipped.size()
-                + " skipped");
-        return new ImportResult(imported, skipped);
+        // 2. the heads, which make the items visible
+        for (ImportPlan.Planned p : written) {
+            if (!importStore.writeHead(p.head())) {
+                plan.lines.add(new ImportReport.Line(ImportReport.Kind.NOTE, ImportPlan.label(p.head().id()),
+                        "was created here while the import ran; check its history."));
+            }
+        }
+        plan.items.retainAll(written);
+        ImportReport report = report(plan, false, true);
+        // 3. the audit entry
+        audit.record(actor, AuditAction.IMPORT, null, null, report.imported() + " items (" + report.revisions()
+                + " revisions) imported as drafts, " + report.awaitingReview() + " of them awaiting review; "
+                + report.skipped().size() + " skipped (already exist); " + report.reviewsDropped()
+                + " reviews in the file not carried over; " + report.leftoversReplaced()
+                + " leftover revisions of an interrupted import replaced; nothing published");
+        return report;
+    }
+
+    private static ImportReport report(ImportPlan plan, boolean dryRun, boolean written) {
+        return new ImportReport(dryRun, written, plan.lines, plan.items.size(), plan.revisionCount(), plan.skipped,
+                (int) plan.items.stream().filter(ImportPlan.Planned::wasPublic).count(), plan.reviewsDropped,
+                (int) plan.items.stream().mapToLong(ImportPlan.Planned::leftovers).sum());
     }
 
     private static void requireAdmin(Actor actor) {

@@ -19,9 +19,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Export and import from the command line ({@code ./knead export FILE}, {@code ./knead import FILE}):
- * runs once when {@code knead.transfer.export} or {@code knead.transfer.import} names a file, then
- * ends the process (unless {@code knead.transfer.exit=false}).
+ * Export and import from the command line ({@code ./knead export FILE}, {@code ./knead import
+ * [--dry-run] FILE}): runs once when {@code knead.transfer.export} or {@code knead.transfer.import}
+ * names a file, then ends the process (unless {@code knead.transfer.exit=false}). With
+ * {@code knead.transfer.dry-run=true} the import only checks and reports. The import prints its
+ * report, one line per item and per problem; the process ends with 1 when the file was refused
+ * (nothing written), else 0.
  */
 @Component
 @ConditionalOnExpression("'${knead.transfer.export:}' != '' or '${knead.transfer.import:}' != ''")
@@ -34,11 +37,17 @@ public class TransferCommand implements ApplicationRunner {
     private final ContentTransfer transfer;
     private final Environment env;
     private final ConfigurableApplicationContext context;
+    private int exitCode;
 
     public TransferCommand(ContentTransfer transfer, Environment env, ConfigurableApplicationContext context) {
         this.transfer = transfer;
         this.env = env;
         this.context = context;
+    }
+
+    /** 1 when the last import was refused, else 0: the exit code of the process. */
+    public int exitCode() {
+        return exitCode;
     }
 
     @Override
@@ -54,14 +63,18 @@ public class TransferCommand implements ApplicationRunner {
             System.out.println("Exported all content to " + file.toAbsolutePath());
         }
         if (!importFrom.isBlank()) {
+            boolean dryRun = env.getProperty("knead.transfer.dry-run", Boolean.class, false);
+            ImportReport report;
             try (InputStream in = Files.newInputStream(Path.of(importFrom))) {
-                ContentTransfer.ImportResult result = transfer.importFrom(in, OPERATOR);
-                System.out.println("Imported " + result.imported() + " items; skipped " + result.skipped().size()
-                        + " that already exist" + (result.skipped().isEmpty() ? "" : ": " + result.skipped()));
+                report = transfer.importFrom(in, OPERATOR, dryRun);
             }
+            System.out.print(report.format());
+            LOG.info("Import of {}: {}", importFrom, report.summary());
+            exitCode = report.isRefused() ? 1 : 0;
         }
         if (env.getProperty("knead.transfer.exit", Boolean.class, true)) {
-            System.exit(SpringApplication.exit(context, () -> 0));
+            int code = exitCode;
+            System.exit(SpringApplication.exit(context, () -> code));
         }
     }
 }
