@@ -93,7 +93,7 @@ class VisibilityTest extends ApiTestSupport {
         Content signed = technique("provenance-rub", "Provenance Rub", List.of("numbness-or-weakness"));
         publish(signed);
         assertThat(getJson("/api/v1/techniques/provenance-rub").get("review").get("reviewedBy").asText())
-                .isEqualTo("clara");
+                .isEqualTo("Dr. Clara Example");
 
         Revision reworded = content.save(signed.ref(), 1, signed.toBuilder().summary("Reworded, same cautions.")
                 .build(), "wording", ANNA);
