@@ -102,8 +102,7 @@ public class ContentTransfer {
             Item item = e.item();
             if (item.isPublished()) {
                 e.revisions().stream().filter(r -> r.number() == item.publishedRevision()).findFirst()
-                        .ifPresent(r -> publisher.publish(PublishedItem.of(r.content(), r.number(), item.publishedAt(),
-                                r.contentHash(), item.review(), item.awaitingClinicalReview()), actor.username()));
+                        .ifPresent(r -> publisher.publish(PublishedItem.current(item, r), actor.username()));
             }
         }
         audit.record(actor, AuditAction.IMPORT, null, null, imported + " items imported, " + skipped.size()
