@@ -123,6 +123,9 @@ public class PublishingService {
             ScheduledPublication s = due.scheduled();
             Actor scheduler = new Actor(s.scheduledBy(), Actor.SYSTEM.roles(), "scheduler");
             ItemHistory history = store.loadHistory(due.ref());
+            if (history.publicationUnderWay()) {
+                continue;
+            }
             Decision decision = history.publishable(s.revision());
             if (decision.refused() || history.isPublished(s.revision())) {
                 if (store.clearSchedule(due.id(), s) && decision.refused()) {

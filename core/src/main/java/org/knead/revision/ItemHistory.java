@@ -94,6 +94,18 @@ public final class ItemHistory {
         return triggerSymptom;
     }
 
+    /** Whether a publish or withdrawal of the item is under way (or was cut short and awaits repair). */
+    public boolean publicationUnderWay() {
+        return item.pending() != null;
+    }
+
+    private Decision notUnderWay() {
+        PublicationIntent p = item.pending();
+        return p == null ? Decision.allow() : Decision.notPossible("A " + (p.kind() == PublicationIntent.Kind.PUBLISH
+                ? "publish" : "withdrawal") + " of " + item.id() + " by " + p.actor() + " is under way (if it was cut"
+                + " short, ./knead repair completes it); look again in a moment.");
+    }
+
     // ------------------------------------------------------------------ the clinical rules
 
     /**
@@ -266,6 +278,9 @@ public final class ItemHistory {
 
     /** The rules of publishing, whoever asks (the scheduler too). */
     public Decision publishable(int number) {
+        if (publicationUnderWay()) {
+            return notUnderWay();
+        }
         Revision r = require(number);
         if (isArchived()) {
             return Decision.notPossible(item.id() + " is archived; restore it from the archive before publishing.");
@@ -356,6 +371,9 @@ public final class ItemHistory {
             return Decision.notPossible("Say why: a revert to revision " + number + " of " + item.id()
                     + " needs a reason.");
         }
+        if (publicationUnderWay()) {
+            return notUnderWay();
+        }
         Revision r = require(number);
         if (isPublished(number)) {
             return Decision.notPossible("Revision " + number + " of " + item.id() + " is already public.");
@@ -426,9 +444,9 @@ public final class ItemHistory {
             return Decision.notPermitted(actor.username() + " may not unpublish: only editors may.");
         }
         if (!item.isPublished()) {
-            return Decision.notPossible(item.id() + " is not published.");
+            return notUnderWay().and(() -> Decision.notPossible(item.id() + " is not published."));
         }
-        return noClinicianNeeded(WithdrawalRequest.Action.UNPUBLISH);
+        return notUnderWay().and(() -> noClinicianNeeded(WithdrawalRequest.Action.UNPUBLISH));
     }
 
     public Decision mayArchive(Actor actor) {
@@ -438,7 +456,7 @@ public final class ItemHistory {
         if (isArchived()) {
             return Decision.notPossible(item.id() + " is already archived.");
         }
-        return noClinicianNeeded(WithdrawalRequest.Action.ARCHIVE);
+        return notUnderWay().and(() -> noClinicianNeeded(WithdrawalRequest.Action.ARCHIVE));
     }
 
     public Decision mayUnarchive(Actor actor) {
@@ -497,7 +515,7 @@ public final class ItemHistory {
             return Decision.notPermitted("Four eyes: " + actor.username() + " asked to " + request.action().label()
                     + " " + item.id() + " and cannot confirm it; another clinician has to.");
         }
-        return Decision.allow();
+        return notUnderWay();
     }
 
     public Decision mayDeclineWithdrawal(String comment, Actor actor) {
@@ -543,7 +561,7 @@ public final class ItemHistory {
             return Decision.notPermitted("Four eyes: " + actor.username() + " wrote revision " + r.number()
                     + " and cannot sign it off.");
         }
-        return Decision.allow();
+        return notUnderWay();
     }
 
     /** The review a clinician confirms now for the public revision; due again after {@code reviewInterval}. */
