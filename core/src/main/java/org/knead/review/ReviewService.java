@@ -13,6 +13,7 @@ import org.knead.audit.AuditLog;
 import org.knead.content.ContentRef;
 import org.knead.revision.Item;
 import org.knead.revision.ItemHistory;
+import org.knead.revision.ItemOverview;
 import org.knead.revision.ReviewDecision;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
@@ -80,6 +81,11 @@ public class ReviewService {
                 decision).orElseThrow(() -> changedMeanwhile(r));
         audit.record(actor, AuditAction.REQUEST_CHANGES, r.itemId(), number, decision.comment());
         return sentBack;
+    }
+
+    /** The item with what this person may do with revision {@code number} and the item, from one load. */
+    public ItemOverview overview(ContentRef ref, int number, Actor actor) {
+        return store.loadHistory(ref).overview(number, actor, clock.instant());
     }
 
     /** What waits for this person: clinical work for clinicians, four-eyes approvals for editors. */

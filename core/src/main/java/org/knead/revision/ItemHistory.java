@@ -188,6 +188,15 @@ public final class ItemHistory {
 
     // ------------------------------------------------------------------ reviewing
 
+    /** Whether this person may save a new revision (or restore an old one). */
+    public Decision mayEdit(Actor actor) {
+        if (!actor.isEditor()) {
+            return Decision.notPermitted(actor.username() + " may not change content: only editors may.");
+        }
+        return isArchived() ? Decision.notPossible(item.id() + " is archived; restore it from the archive before"
+                + " editing.") : Decision.allow();
+    }
+
     public Decision maySubmit(int number, Actor actor) {
         if (!actor.isEditor()) {
             return Decision.notPermitted(actor.username() + " may not submit content for review: only editors may.");
@@ -576,12 +585,19 @@ public final class ItemHistory {
 
     /** The item, its head, public and approved revisions, and every action for this person, allowed or not. */
     public ItemOverview overview(Actor actor, Instant now) {
+        return overview(head().orElseThrow().number(), actor, now);
+    }
+
+    /** The same, with the review actions (submit, approve, request changes) about revision {@code number}. */
+    public ItemOverview overview(int number, Actor actor, Instant now) {
         Revision head = head().orElseThrow();
+        Revision subject = require(number);
         Revision approved = readyToPublish().orElse(null);
         java.util.Map<ItemAction, Decision> actions = new java.util.EnumMap<>(ItemAction.class);
-        actions.put(ItemAction.SUBMIT, maySubmit(head.number(), actor));
-        actions.put(ItemAction.APPROVE, mayApprove(head.number(), actor));
-        actions.put(ItemAction.REQUEST_CHANGES, mayReview(head.number(), actor));
+        actions.put(ItemAction.SAVE, mayEdit(actor));
+        actions.put(ItemAction.SUBMIT, maySubmit(number, actor));
+        actions.put(ItemAction.APPROVE, mayApprove(number, actor));
+        actions.put(ItemAction.REQUEST_CHANGES, mayReview(number, actor));
         Decision noneApproved = Decision.notPossible("No revision of " + item.id() + " is approved and waiting.");
         actions.put(ItemAction.PUBLISH, approved == null ? noneApproved : mayPublish(approved.number(), actor));
         actions.put(ItemAction.SCHEDULE, approved == null ? noneApproved
@@ -600,7 +616,7 @@ public final class ItemHistory {
         actions.put(ItemAction.CONFIRM_WITHDRAWAL, mayConfirmWithdrawal(actor));
         actions.put(ItemAction.DECLINE_WITHDRAWAL, mayDeclineWithdrawal("reason", actor));
         actions.put(ItemAction.CONFIRM_REVIEW, mayConfirmReview(true, actor));
-        return new ItemOverview(item, head, published().orElse(null), approved, requiresClinicalSignOff(head),
+        return new ItemOverview(item, subject, head, published().orElse(null), approved, requiresClinicalSignOff(subject),
                 withdrawalNeedsClinician(), actions);
     }
 

@@ -7,15 +7,17 @@ import java.util.Optional;
  * Everything the console shows about an item and what the current person may do with it, decided by
  * {@link ItemHistory}: views render it and re-derive no rule.
  *
+ * @param revision          the revision in question (the newest one in the editor, the one under review on a
+ *                          review page): SUBMIT, APPROVE and REQUEST_CHANGES are about it
  * @param head              the newest revision
  * @param published         the revision the public sees, or null
  * @param readyToPublish    the newest approved revision (what Publish and Schedule are about), or null
- * @param headNeedsClinician the newest revision needs a clinician's sign-off before it can be published
+ * @param needsClinician    {@code revision} needs a clinician's sign-off before it can be published
  * @param withdrawalNeedsClinician taking the item off the public site needs a clinician (a red flag)
  * @param actions           every action, allowed or refused with the reason
  */
-public record ItemOverview(Item item, Revision head, Revision published, Revision readyToPublish,
-        boolean headNeedsClinician, boolean withdrawalNeedsClinician, Map<ItemAction, Decision> actions) {
+public record ItemOverview(Item item, Revision revision, Revision head, Revision published, Revision readyToPublish,
+        boolean needsClinician, boolean withdrawalNeedsClinician, Map<ItemAction, Decision> actions) {
 
     public ItemOverview {
         actions = Map.copyOf(actions);
