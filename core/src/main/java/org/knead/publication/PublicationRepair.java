@@ -115,7 +115,30 @@ public class PublicationRepair {
         return fixed;
     }
 
+    /** Whether the item, its public copy, its revisions' states and the log's last entry already agree. */
+    private static boolean agree(Item item, PublishedItem copy, PublicationEntry last, List<Revision> publicRevisions) {
+        if (!item.isPublished()) {
+            return copy == null && publicRevisions.isEmpty()
+                    && (last == null || last.action() == PublicationAction.UNPUBLISHED);
+        }
+        return copy != null && copy.revision() == item.publishedRevision() && publicRevisions.size() == 1
+                && publicRevisions.get(0).number() == item.publishedRevision()
+                && publicRevisions.get(0).contentHash().equals(copy.contentHash())
+                && publicRevisions.get(0).lastPublishedAt() != null
+                && last != null && last.action() == PublicationAction.PUBLISHED
+                && java.util.Objects.equals(last.revision(), item.publishedRevision());
+    }
+
     private boolean reconcile(Item item, PublishedItem copy, PublicationEntry last, List<Revision> publicRevisions) {
+        if (agree(item, copy, last, publicRevisions)) {
+            return false;
+        }
+        // something disagrees: act only on the item as it is now, and not while a publish or withdrawal runs
+        Item now = store.item(item.ref()).orElse(null);
+        if (now == null || now.pending() != null || !java.util.Objects.equals(now.publishedRevision(),
+                item.publishedRevision()) || !java.util.Objects.equals(now.publishedAt(), item.publishedAt())) {
+            return false;
+        }
         boolean changed = false;
         for (Revision r : publicRevisions) {
             if (!java.util.Objects.equals(item.publishedRevision(), r.number())) {
