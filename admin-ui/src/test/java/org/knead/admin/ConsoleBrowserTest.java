@@ -284,7 +284,8 @@ class ConsoleBrowserTest {
         ContentRef ref = new ContentRef(ContentType.WARNING, slug);
         Actor author = actor(editor, Role.EDITOR);
         contents.create(Content.builder(ContentType.WARNING, slug).title(title).summary("Numbness can be serious.")
-                .severity(Severity.SEE_A_DOCTOR).advice("See a doctor within a day.")
+                .severity(Severity.SEE_A_DOCTOR).action("See a doctor soon.").advice("See a doctor within a day.")
+                .sources(org.knead.testing.TestSources.nhsBackPain())
                 .triggerPhrases(List.of("numb feet")).build(), "new warning", author);
         workflow.submit(ref, 1, author);
         workflow.approve(ref, 1, "right", actor(clinician, Role.CLINICIAN));

@@ -44,7 +44,7 @@ public final class Feedback {
         if (e instanceof ContentValidationException v) {
             return String.join(" ", v.problems());
         }
-        String store = org.knead.store.StoreErrors.cannotWrite(e);
+        String store = org.knead.admin.health.StoreTrouble.cannotWrite(e);
         if (store != null) {
             return "Not saved: " + store + ". What was saved before is kept; try again once the store can write.";
         }
