@@ -89,11 +89,24 @@ public class PublicationRepair {
         Map<String, PublishedItem> copies = new HashMap<>();
         published.forEach(500, batch -> batch.forEach(p -> copies.put(p.id(), p)));
         Map<String, PublicationEntry> lastEntries = new HashMap<>();
+        Map<String, Instant> everPublished = new HashMap<>();
         long after = 0;
         for (List<PublicationEntry> page = log.readAfter(after, 1000); !page.isEmpty();
                 page = log.readAfter(after, 1000)) {
-            page.forEach(e -> lastEntries.put(e.itemId(), e));
+            page.forEach(e -> {
+                lastEntries.put(e.itemId(), e);
+                if (e.action() == PublicationAction.PUBLISHED && e.revision() != null) {
+                    everPublished.put(Revision.idOf(e.itemId(), e.revision()), e.at());
+                }
+            });
             after = page.get(page.size() - 1).sequence();
+        }
+        // a revision published before revisions recorded when (older data) keeps counting as once public
+        for (Revision r : store.supersededWithoutPublicationTime()) {
+            Instant at = everPublished.get(r.id());
+            if (at != null) {
+                store.backfillPublicationTime(r, at);
+            }
         }
         Map<String, List<Revision>> publicRevisions = new HashMap<>();
         store.revisionsInState(List.of(RevisionState.PUBLISHED))

@@ -314,6 +314,18 @@ public class RevisionStore {
         return updateItem(itemId, intentIs(intent), u);
     }
 
+    /** Superseded revisions that carry no time of publication (older data, or superseded by a newer save). */
+    public List<Revision> supersededWithoutPublicationTime() {
+        return mongo.find(new Query(Criteria.where("state").is(RevisionState.SUPERSEDED).and("lastPublishedAt")
+                .is(null)), Revision.class);
+    }
+
+    /** Records when a revision was public, if it carries no such time yet. */
+    public void backfillPublicationTime(Revision r, java.time.Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id()).and("lastPublishedAt").is(null)),
+                new Update().set("lastPublishedAt", at), Revision.class);
+    }
+
     /** Items with a publish or withdrawal under way or cut short. */
     public List<Item> itemsWithPendingPublication() {
         return itemsWhere(Criteria.where("pending").ne(null), Sort.by("_id"));

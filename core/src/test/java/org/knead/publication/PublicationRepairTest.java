@@ -143,6 +143,26 @@ class PublicationRepairTest {
         assertThat(repair.repair().changedNothing()).isTrue();
     }
 
+    @Test
+    void aRevisionPublishedBeforePublicationTimesWereRecordedStillCountsAsOncePublic() {
+        publishing.publish(ref, 1, ANNA);
+        content.save(ref, 1, Content.builder(ContentType.SYMPTOM, "stiff-neck").title("Stiff neck, better")
+                .summary("What it feels like.").build(), "", ANNA);
+        review.submit(ref, 2, ANNA);
+        review.approve(ref, 2, "ok", BEN);
+        publishing.publish(ref, 2, ANNA);
+        // older data: superseded after being public, without the time it was public
+        mongo.updateFirst(new Query(Criteria.where("_id").is(org.knead.revision.Revision.idOf(ref.id(), 1))),
+                new org.springframework.data.mongodb.core.query.Update().unset("lastPublishedAt"),
+                org.knead.revision.Revision.class);
+        assertThat(store.requireRevision(ref, 1).wasPublished()).isFalse();
+
+        repair.repair();
+
+        assertThat(store.requireRevision(ref, 1).wasPublished()).isTrue();
+        assertThat(store.requireRevision(ref, 1).state()).isEqualTo(RevisionState.SUPERSEDED);
+    }
+
     private void assertPublic(int revision) {
         Item item = store.requireItem(ref);
         assertThat(item.publishedRevision()).isEqualTo(revision);
