@@ -179,6 +179,45 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aRevisionSubmittedThenOvertakenByANewerSaveLeavesTheApprovalQueue() {
+        String editor = user("st", Role.EDITOR);
+        String colleague = user("sc", Role.EDITOR);
+        String slug = "stale-rub-" + suffix;
+        String title = "Stale rub " + suffix;
+        ContentRef ref = new ContentRef(ContentType.TECHNIQUE, slug);
+        contents.create(Content.builder(ContentType.TECHNIQUE, slug).title(title).summary("A rub.")
+                .pressure(org.knead.content.Pressure.GENTLE).bodyAreas(List.of(org.knead.content.BodyArea.NECK))
+                .build(), "first", actor(editor, Role.EDITOR));
+
+        browser.loginAndWait(editor, PASSWORD);
+        browser.open("/edit/technique/" + slug);
+        browser.waitForText("revision 1 by " + editor);
+        browser.type("summary", "A rub, revision two.");
+        browser.click("save-button");
+        browser.waitForText("revision 2 by " + editor);
+        browser.click("submit-button");
+        browser.waitForText("in review");
+        browser.type("summary", "A rub, revision three.");
+        browser.click("save-button");
+        browser.waitForText("revision 3 by " + editor);
+        assertThat(contents.revision(ref, 2).state()).isEqualTo(RevisionState.SUPERSEDED);
+        browser.click("logout-button");
+        browser.waitFor(By.cssSelector("vaadin-login-form"));
+
+        browser.loginAndWait(colleague, PASSWORD);
+        browser.open("/reviews");
+        browser.waitFor(By.id("approval-grid"));
+        assertThat(browser.text("approval-grid")).doesNotContain(title);
+        browser.open("/review/technique/" + slug + "/2");
+        browser.waitFor(By.id("review-heading"));
+        assertThat(browser.text("review-meta")).contains("superseded");
+        assertThat(browser.driver.findElements(By.id("approve-button"))).isEmpty();
+        assertThatThrownBy(() -> workflow.approve(ref, 2, "ok", actor(colleague, Role.EDITOR)))
+                .hasMessageContaining("superseded");
+        browser.assertNoAlert();
+    }
+
+    @Test
     void clinicianSignsOffAMedicalWarning() {
         String editor = user("we", Role.EDITOR);
         String clinician = user("cl", Role.CLINICIAN);

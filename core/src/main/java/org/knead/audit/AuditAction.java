@@ -4,6 +4,10 @@ package org.knead.audit;
 public enum AuditAction {
     CREATE, SAVE, RESTORE, SUBMIT, APPROVE, REQUEST_CHANGES, SIGN_OFF, PUBLISH, SCHEDULE, CANCEL_SCHEDULE,
     UNPUBLISH, ARCHIVE, UNARCHIVE, IMPORT, EXPORT,
+    /** An older revision was made public again in place of a newer one: an explicit, confirmed revert. */
+    REVERT,
+    /** A publish or withdrawal cut short (a crash) was completed, or items, public copies and the log were reconciled. */
+    REPAIR,
     /** Someone asked to take a red flag off the public site; it waits for a clinician. */
     REQUEST_WITHDRAWAL,
     /** A clinician (not the requester) confirmed a withdrawal request; the withdrawal happened. */

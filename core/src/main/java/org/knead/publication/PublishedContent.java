@@ -62,6 +62,12 @@ public class PublishedContent {
         mongo.save(item);
     }
 
+    /** Removes the public copy only if it is still exactly this one (so a publish meanwhile is not undone). */
+    boolean removeIf(PublishedItem expected) {
+        return mongo.remove(new Query(Criteria.where("_id").is(expected.id()).and("revision").is(expected.revision())
+                .and("contentHash").is(expected.contentHash())), PublishedItem.class).getDeletedCount() > 0;
+    }
+
     void remove(ContentRef ref) {
         mongo.remove(new Query(Criteria.where("_id").is(ref.id())), PublishedItem.class);
     }

@@ -5,6 +5,9 @@ import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.revision.ClinicalReview;
+import org.knead.revision.Item;
+import org.knead.revision.Publication;
+import org.knead.revision.Revision;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,6 +32,21 @@ public record PublishedItem(
             ClinicalReview review, boolean awaitingClinicalReview) {
         return new PublishedItem(content.ref().id(), content.type(), content.slug(), revision, publishedAt, content,
                 contentHash, review, awaitingClinicalReview);
+    }
+
+    /**
+     * What the public sees of revision {@code r} once it is public as {@code p}: the one place that turns a
+     * revision into its public copy (publish, revert, the reference import, a confirmed re-review, repair).
+     */
+    public static PublishedItem from(Revision r, Publication p) {
+        return of(r.content(), r.number(), p.publishedAt(), r.contentHash(), p.review(), p.awaitingClinicalReview());
+    }
+
+    /** The public copy of the item's published revision {@code r}, as the item records it. */
+    public static PublishedItem current(Item item, Revision r) {
+        ClinicalReview review = item.review() != null && item.review().covers(r.number(), r.contentHash())
+                ? item.review() : null;
+        return from(r, new Publication(r.number(), item.publishedAt(), review, item.awaitingClinicalReview(), null));
     }
 
     public ContentRef ref() {

@@ -3,6 +3,7 @@ package org.knead.review;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.knead.publication.PublicationRepair;
 import org.knead.store.CoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes scheduled revisions when they fall due, and at start-up those that fell due while
- * Knead was down. Runs in the console's process ({@code knead.core.run-scheduler=true}).
+ * Knead was down. Runs in the console's process ({@code knead.core.run-scheduler=true}). At start it
+ * repairs publications a crash cut short ({@link PublicationRepair}), and on every round it completes
+ * any publish or withdrawal left under way for longer than {@link #STALE_INTENT}.
  */
 @Component
 @ConditionalOnProperty(name = "knead.core.run-scheduler", havingValue = "true")
@@ -20,12 +23,17 @@ public class ScheduledPublishing implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPublishing.class);
 
-    private final WorkflowService workflow;
+    /** A publish or withdrawal still under way after this long was cut short by a crash: it is completed. */
+    static final java.time.Duration STALE_INTENT = java.time.Duration.ofMinutes(1);
+
+    private final PublishingService publishing;
+    private final PublicationRepair repair;
     private final CoreProperties settings;
     private ScheduledExecutorService executor;
 
-    public ScheduledPublishing(WorkflowService workflow, CoreProperties settings) {
-        this.workflow = workflow;
+    public ScheduledPublishing(PublishingService publishing, PublicationRepair repair, CoreProperties settings) {
+        this.publishing = publishing;
+        this.repair = repair;
         this.settings = settings;
     }
 
@@ -37,12 +45,26 @@ public class ScheduledPublishing implements SmartLifecycle {
             return t;
         });
         long every = Math.max(100, settings.schedulerInterval().toMillis());
+        executor.execute(this::repairOnStart);
         executor.scheduleWithFixedDelay(this::runOnce, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void repairOnStart() {
+        try {
+            PublicationRepair.Report report = repair.repair();
+            if (!report.changedNothing()) {
+                LOG.warn("Repaired publications cut short: completed {}, reconciled {}", report.completed(),
+                        report.reconciled());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Publication repair at start failed; ./knead repair runs it again: {}", e.toString());
+        }
     }
 
     private void runOnce() {
         try {
-            int n = workflow.publishDue();
+            repair.finishIntents(STALE_INTENT);
+            int n = publishing.publishDue();
             if (n > 0) {
                 LOG.info("Published {} scheduled revision(s)", n);
             }

@@ -42,7 +42,7 @@ public class ContentService {
         try {
             store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
                     actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
-                    content.type().isMedical(), now, actor.username(), null));
+                    content.type().isMedical(), now, actor.username(), null, null));
         } catch (DuplicateKeyException e) {
             throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
                     + "' already exists; choose another slug.");
@@ -64,22 +64,24 @@ public class ContentService {
             throw new ContentValidationException("The slug and type of an item cannot change (" + ref.id()
                     + "); create a new item instead.");
         }
-        requireActive(ref);
+        Item item = requireActive(ref);
         validate(content);
         Revision saved = append(ref, basedOn, content, changeNote, actor, null);
         audit.record(actor, AuditAction.SAVE, saved.itemId(), saved.number(), note(changeNote));
+        supersedeOlder(item, saved, actor);
         return saved;
     }
 
     /** Restores an old revision by appending a new revision with its content. */
     public Revision restore(ContentRef ref, int revisionToRestore, int basedOn, Actor actor) {
         actor.requireEditor("restore a revision");
-        requireActive(ref);
+        Item item = requireActive(ref);
         Revision old = store.requireRevision(ref, revisionToRestore);
         validate(old.content());
         String note = "Restored revision " + revisionToRestore;
         Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore);
         audit.record(actor, AuditAction.RESTORE, restored.itemId(), restored.number(), note);
+        supersedeOlder(item, restored, actor);
         return restored;
     }
 
@@ -148,6 +150,22 @@ public class ContentService {
         return revision;
     }
 
+    /**
+     * The latest revision wins: older revisions still in review, approved or sent back are superseded (out
+     * of every queue), and a schedule of an older revision, which could now only bring back older text, is
+     * cancelled. A revision a publish under way is about is left to it.
+     */
+    private void supersedeOlder(Item item, Revision saved, Actor actor) {
+        Integer underWay = item.pending() != null && item.pending().kind() == PublicationIntent.Kind.PUBLISH
+                ? item.pending().revision() : null;
+        store.supersedeOlder(item.id(), saved.number(), ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE, underWay);
+        ScheduledPublication s = item.scheduled();
+        if (s != null && s.revision() < saved.number() && store.clearSchedule(item.id(), s)) {
+            audit.record(actor, AuditAction.CANCEL_SCHEDULE, item.id(), s.revision(), "superseded by revision "
+                    + saved.number());
+        }
+    }
+
     private StaleRevisionException stale(ContentRef ref, int basedOn, int latest) {
         Revision inBetween = store.requireRevision(ref, basedOn + 1);
         return new StaleRevisionException(ref, basedOn, latest, inBetween.author(), inBetween.createdAt());
@@ -157,11 +175,12 @@ public class ContentService {
         ContentValidator.validate(content, store::exists);
     }
 
-    private void requireActive(ContentRef ref) {
+    private Item requireActive(ContentRef ref) {
         Item item = store.requireItem(ref);
         if (item.status() == ItemStatus.ARCHIVED) {
             throw new WorkflowException(ref.id() + " is archived; restore it from the archive before editing.");
         }
+        return item;
     }
 
     private static String note(String changeNote) {

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param awaitingClinicalReview published without a clinician's sign-off yet (imported warnings)
  * @param withdrawalRequest      a pending request to unpublish or archive a red-flag item, waiting for a
  *                               clinician; null when there is none
+ * @param pending                a publish or withdrawal under way (or cut short by a crash, until repaired);
+ *                               null when there is none
  */
 @Document("items")
 public record Item(
@@ -35,7 +37,8 @@ public record Item(
         boolean medical,
         Instant createdAt,
         String createdBy,
-        WithdrawalRequest withdrawalRequest) {
+        WithdrawalRequest withdrawalRequest,
+        PublicationIntent pending) {
 
     public ContentRef ref() {
         return new ContentRef(type, slug);

@@ -58,11 +58,12 @@ public record Revision(
     }
 
     /**
-     * Whether this revision was ever public: it is published now, was superseded (only a published
-     * revision is), or carries the time it was last published.
+     * Whether this revision was ever public: it is published now, or carries the time it was last
+     * published. (SUPERSEDED alone says nothing: a newer save supersedes revisions that were only in
+     * review or approved.)
      */
     public boolean wasPublished() {
-        return lastPublishedAt != null || state == RevisionState.PUBLISHED || state == RevisionState.SUPERSEDED;
+        return lastPublishedAt != null || state == RevisionState.PUBLISHED;
     }
 
     public java.util.Optional<ReviewDecision> lastDecision() {

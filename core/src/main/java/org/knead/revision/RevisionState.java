@@ -3,7 +3,10 @@ package org.knead.revision;
 /** Where a revision stands in the editorial workflow. */
 public enum RevisionState {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED,
-    /** Was published; a later revision replaced it, or the item was unpublished. */
+    /**
+     * Replaced by a later revision: a newer revision was published, or a newer save took it out of review
+     * or approval. Out of every queue; visible in the history.
+     */
     SUPERSEDED;
 
     public String label() {

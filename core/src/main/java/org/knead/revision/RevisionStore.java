@@ -152,8 +152,203 @@ public class RevisionStore {
         return Optional.ofNullable(updated);
     }
 
-    /** Updates fields of an item by id; {@code condition} may narrow which state it must be in. */
-    public boolean updateItem(String itemId, Criteria condition, Update update) {
+    // ------------------------------------------------------------------ named operations on an item
+
+    /** Every revision of an item with the item itself: the aggregate the workflow rules decide on. */
+    public ItemHistory loadHistory(ContentRef ref) {
+        Item item = requireItem(ref);
+        return ItemHistory.of(item, history(ref), item.type() == org.knead.content.ContentType.SYMPTOM
+                && isTriggerSymptom(item.slug()));
+    }
+
+    /** Whether any warning's published or latest revision lists this symptom among its trigger symptoms. */
+    public boolean isTriggerSymptom(String symptomSlug) {
+        List<Revision> triggering = warningRevisionsTriggeredBy(symptomSlug);
+        if (triggering.isEmpty()) {
+            return false;
+        }
+        if (triggering.stream().anyMatch(w -> w.state() == RevisionState.PUBLISHED)) {
+            return true;
+        }
+        List<String> ids = triggering.stream().map(Revision::itemId).distinct().toList();
+        java.util.Map<String, Item> warnings = new java.util.HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(ids)), Item.class).forEach(i -> warnings.put(i.id(), i));
+        for (Revision w : triggering) {
+            Item warning = warnings.get(w.itemId());
+            if (warning != null && (warning.headRevision() == w.number()
+                    || java.util.Objects.equals(warning.publishedRevision(), w.number()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves every revision of the item older than {@code number} that is still in one of {@code states}
+     * to SUPERSEDED (each by a conditional update, so a concurrent decision on one is never overwritten).
+     *
+     * @param except a revision to leave alone (the one a publish under way is about), or null
+     * @return how many were superseded
+     */
+    public long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
+        Criteria c = Criteria.where("itemId").is(itemId).and("number").lt(number).and("state").in(states);
+        if (except != null) {
+            c = c.and("_id").ne(Revision.idOf(itemId, except));
+        }
+        return mongo.updateMulti(new Query(c), new Update().set("state", RevisionState.SUPERSEDED), Revision.class)
+                .getModifiedCount();
+    }
+
+    /** Schedules a publication, replacing any schedule the item had. */
+    public void schedule(String itemId, ScheduledPublication scheduled) {
+        updateItem(itemId, null, new Update().set("scheduled", scheduled));
+    }
+
+    /** Clears exactly this schedule (compare-and-set on revision and time); false when it was replaced or gone. */
+    public boolean clearSchedule(String itemId, ScheduledPublication expected) {
+        return updateItem(itemId, scheduleIs(expected), new Update().unset("scheduled"));
+    }
+
+    /** Items whose scheduled publication is due at {@code now}, earliest first. */
+    public List<Item> dueForPublication(java.time.Instant now) {
+        return itemsWhere(Criteria.where("scheduled.at").lte(now), Sort.by("scheduled.at"));
+    }
+
+    public List<Item> scheduledItems() {
+        return itemsWhere(Criteria.where("scheduled").ne(null), Sort.by("scheduled.at"));
+    }
+
+    /** Records a withdrawal request unless one is already waiting; false when one was. */
+    public boolean requestWithdrawal(String itemId, WithdrawalRequest request) {
+        return updateItem(itemId, Criteria.where("withdrawalRequest").is(null),
+                new Update().set("withdrawalRequest", request));
+    }
+
+    /** Clears exactly this request (compare-and-set), so two decisions on one request cannot both count. */
+    public boolean clearWithdrawalRequest(String itemId, WithdrawalRequest request) {
+        return updateItem(itemId, Criteria.where("withdrawalRequest.requestedBy").is(request.requestedBy())
+                .and("withdrawalRequest.requestedAt").is(request.requestedAt()), new Update().unset("withdrawalRequest"));
+    }
+
+    /** Items with a withdrawal request waiting for a clinician, oldest request first. */
+    public List<Item> withdrawalRequests() {
+        return itemsWhere(Criteria.where("withdrawalRequest").ne(null), Sort.by("withdrawalRequest.requestedAt"));
+    }
+
+    /** Archives an item that is not public (a public one is archived by a withdrawal); its schedule goes. */
+    public void archive(String itemId) {
+        updateItem(itemId, null, new Update().set("status", ItemStatus.ARCHIVED).unset("scheduled"));
+    }
+
+    public void unarchive(String itemId) {
+        updateItem(itemId, null, new Update().set("status", ItemStatus.ACTIVE));
+    }
+
+    /** Records a clinician's review of the public revision. */
+    public void recordReview(String itemId, ClinicalReview review) {
+        updateItem(itemId, null, new Update().set("review", review).set("awaitingClinicalReview", false));
+    }
+
+    /** Adds a review decision to a revision whatever its state (a clinician's decision given with a revert). */
+    public void addDecision(Revision r, ReviewDecision decision) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())), new Update().push("reviews", decision),
+                Revision.class);
+    }
+
+    /** Published medical items that need a clinician: never reviewed, or past their review date. */
+    public List<Item> needingClinicalAttention(java.time.Instant now) {
+        Criteria published = Criteria.where("publishedRevision").ne(null);
+        Criteria needs = new Criteria().orOperator(
+                Criteria.where("awaitingClinicalReview").is(true),
+                Criteria.where("review.nextReviewDue").lt(now),
+                Criteria.where("medical").is(true).and("review").is(null));
+        return itemsWhere(new Criteria().andOperator(published, needs), Sort.by("_id"));
+    }
+
+    /** Published items past their next-review date, most overdue first. */
+    public List<Item> overdue(java.time.Instant now) {
+        return itemsWhere(Criteria.where("review.nextReviewDue").lt(now).and("publishedRevision").ne(null),
+                Sort.by("review.nextReviewDue"));
+    }
+
+    // ------------------------------------------------------------------ the publication steps
+
+    /**
+     * Step 1 of a publish or withdrawal: writes the intent, only if no other one is under way (and, for a
+     * scheduled publication, only if the item is still scheduled exactly so; the schedule is taken in the
+     * same write, so two schedulers never both publish it). False when the condition did not hold.
+     */
+    public boolean beginPublication(String itemId, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+        Criteria c = Criteria.where("pending").is(null);
+        Update u = new Update().set("pending", intent);
+        if (expectedSchedule != null) {
+            c = new Criteria().andOperator(c, scheduleIs(expectedSchedule));
+            u.unset("scheduled");
+        }
+        return updateItem(itemId, c, u);
+    }
+
+    /**
+     * The last step of a publish: records the outcome on the item and clears the intent in one write
+     * (only if it is still this intent). A schedule for this or an older revision is cleared.
+     */
+    public boolean completePublish(String itemId, PublicationIntent intent) {
+        Publication p = intent.publication();
+        Update u = new Update().set("publishedRevision", p.revision()).set("publishedAt", p.publishedAt())
+                .set("awaitingClinicalReview", p.awaitingClinicalReview()).unset("pending");
+        if (p.review() != null) {
+            u.set("review", p.review());
+        }
+        boolean done = updateItem(itemId, intentIs(intent), u);
+        updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()), new Update().unset("scheduled"));
+        return done;
+    }
+
+    /** The last step of a withdrawal: the item is no longer public (and archived, if asked); clears the intent. */
+    public boolean completeWithdrawal(String itemId, PublicationIntent intent) {
+        Update u = new Update().unset("publishedRevision").unset("publishedAt").unset("scheduled")
+                .unset("withdrawalRequest").unset("pending");
+        if (intent.archive()) {
+            u.set("status", ItemStatus.ARCHIVED);
+        }
+        return updateItem(itemId, intentIs(intent), u);
+    }
+
+    /** Superseded revisions that carry no time of publication (older data, or superseded by a newer save). */
+    public List<Revision> supersededWithoutPublicationTime() {
+        return mongo.find(new Query(Criteria.where("state").is(RevisionState.SUPERSEDED).and("lastPublishedAt")
+                .is(null)), Revision.class);
+    }
+
+    /** Records when a revision was public, if it carries no such time yet. */
+    public void backfillPublicationTime(Revision r, java.time.Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id()).and("lastPublishedAt").is(null)),
+                new Update().set("lastPublishedAt", at), Revision.class);
+    }
+
+    /** Items with a publish or withdrawal under way or cut short. */
+    public List<Item> itemsWithPendingPublication() {
+        return itemsWhere(Criteria.where("pending").ne(null), Sort.by("_id"));
+    }
+
+    /** Makes the revision public in the revision record (whatever state it was in) and marks when. */
+    public void markRevisionPublished(Revision r, java.time.Instant at) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())), new Update().set("state", RevisionState.PUBLISHED)
+                .set("lastPublishedAt", at), Revision.class);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
+                new Update().set("headState", RevisionState.PUBLISHED), Item.class);
+    }
+
+    private static Criteria intentIs(PublicationIntent i) {
+        return Criteria.where("pending.kind").is(i.kind()).and("pending.revision").is(i.revision())
+                .and("pending.startedAt").is(i.startedAt()).and("pending.actor").is(i.actor());
+    }
+
+    private static Criteria scheduleIs(ScheduledPublication s) {
+        return Criteria.where("scheduled.revision").is(s.revision()).and("scheduled.at").is(s.at());
+    }
+
+    private boolean updateItem(String itemId, Criteria condition, Update update) {
         Criteria c = Criteria.where("_id").is(itemId);
         if (condition != null) {
             c = new Criteria().andOperator(c, condition);
@@ -171,7 +366,7 @@ public class RevisionStore {
         return mongo.count(query(filter, now), Item.class);
     }
 
-    public List<Item> itemsWhere(Criteria criteria, Sort sort) {
+    private List<Item> itemsWhere(Criteria criteria, Sort sort) {
         return mongo.find(new Query(criteria).with(sort), Item.class);
     }
 

@@ -6,7 +6,7 @@ import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.content.Content;
 import org.knead.content.ContentValidationException;
-import org.knead.review.WorkflowService;
+import org.knead.review.PublishingService;
 import org.knead.revision.ContentService;
 import org.knead.revision.Revision;
 import org.knead.user.Actor;
@@ -27,12 +27,12 @@ public class ReferenceImport {
     static final Actor IMPORTER = new Actor("reference-import", Set.of(Role.EDITOR), "system");
 
     private final ContentService content;
-    private final WorkflowService workflow;
+    private final PublishingService publishing;
     private final AuditLog audit;
 
-    public ReferenceImport(ContentService content, WorkflowService workflow, AuditLog audit) {
+    public ReferenceImport(ContentService content, PublishingService publishing, AuditLog audit) {
         this.content = content;
-        this.workflow = workflow;
+        this.publishing = publishing;
         this.audit = audit;
     }
 
@@ -53,7 +53,7 @@ public class ReferenceImport {
                 }
                 throw alreadyCreatedConcurrently;
             }
-            workflow.publishImported(c.ref(), first.number());
+            publishing.publishImported(c.ref(), first.number());
             imported++;
         }
         if (imported > 0) {

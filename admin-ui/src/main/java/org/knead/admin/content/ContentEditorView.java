@@ -45,7 +45,11 @@ import org.knead.content.ContentValidationException;
 import org.knead.content.MarkdownRenderer;
 import org.knead.content.Pressure;
 import org.knead.content.Severity;
-import org.knead.review.WorkflowService;
+import org.knead.review.PublishingService;
+import org.knead.review.ReviewService;
+import org.knead.revision.ItemAction;
+import org.knead.revision.ItemOverview;
+import org.knead.revision.NotFoundException;
 import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.ItemFilter;
@@ -66,7 +70,8 @@ import org.knead.user.Actor;
 public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ContentService contents;
-    private final WorkflowService workflow;
+    private final ReviewService review;
+    private final PublishingService publishingService;
     private final CurrentUser currentUser;
 
     private final H2 heading = new H2();
@@ -102,10 +107,13 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private ContentRef ref;
     private int basedOn;
     private Content base;
+    private List<Item> pickable;
 
-    public ContentEditorView(ContentService contents, WorkflowService workflow, CurrentUser currentUser) {
+    public ContentEditorView(ContentService contents, ReviewService review, PublishingService publishingService,
+            CurrentUser currentUser) {
         this.contents = contents;
-        this.workflow = workflow;
+        this.review = review;
+        this.publishingService = publishingService;
         this.currentUser = currentUser;
         setWidthFull();
         setMaxWidth("1200px");
@@ -171,9 +179,12 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         }
         type = t.get();
         Optional<String> s = event.getRouteParameters().get("slug");
+        ItemOverview overview = null;
         if (s.isPresent()) {
             ref = new ContentRef(type, s.get());
-            if (contents.item(ref).isEmpty()) {
+            try {
+                overview = publishingService.overview(ref, currentUser.actor());
+            } catch (NotFoundException missing) {
                 Feedback.error("There is no " + type.key() + " '" + s.get() + "'.");
                 event.forwardTo(ContentListView.class);
                 return;
@@ -181,11 +192,16 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         } else {
             ref = null;
         }
-        build();
+        build(overview);
     }
 
-    private void build() {
+    /**
+     * Lays out the form. Opening an item costs at most three store reads: the item and its revisions (one
+     * overview), and one list for the pickers (or, for a symptom, whether a warning it triggers is public).
+     */
+    private void build(ItemOverview overview) {
         removeAll();
+        pickable = null;
         Actor actor = currentUser.actor();
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
@@ -234,7 +250,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             publishing.removeAll();
         } else {
             slug.setReadOnly(true);
-            load(contents.latest(ref));
+            load(overview);
         }
         boolean editor = actor.isEditor();
         if (ref == null) {
@@ -245,10 +261,20 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
+    /** Every item, read once per opening for all the pickers. */
+    private List<Item> pickable() {
+        if (pickable == null) {
+            pickable = contents.list(ItemFilter.all(), 0, 2000);
+        }
+        return pickable;
+    }
+
     private Component pickers(MultiSelectComboBox<String> picker, ContentType of) {
         Map<String, String> titles = new LinkedHashMap<>();
-        for (Item item : contents.list(new ItemFilter(of, null, null, null, false), 0, 1000)) {
-            titles.put(item.slug(), item.title());
+        for (Item item : pickable()) {
+            if (item.type() == of) {
+                titles.put(item.slug(), item.title());
+            }
         }
         picker.setItems(new ArrayList<>(titles.keySet()));
         picker.setItemLabelGenerator(s -> titles.containsKey(s) ? titles.get(s) + " (" + s + ")" : s);
@@ -257,7 +283,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
 
     private Component relatedPicker() {
         Map<String, String> titles = new LinkedHashMap<>();
-        for (Item item : contents.list(ItemFilter.all(), 0, 2000)) {
+        for (Item item : pickable()) {
             if (item.type() != ContentType.ARTICLE) {
                 titles.put(item.id(), item.title());
             }
@@ -265,6 +291,17 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         related.setItems(new ArrayList<>(titles.keySet()));
         related.setItemLabelGenerator(id -> titles.containsKey(id) ? titles.get(id) + " (" + id + ")" : id);
         return related;
+    }
+
+    private void load(ItemOverview overview) {
+        Revision latest = overview.head();
+        basedOn = latest.number();
+        base = latest.content();
+        fill(latest.content());
+        changeNote.clear();
+        problems.removeAll();
+        problems.setVisible(false);
+        show(overview);
     }
 
     private void load(Revision latest) {
@@ -277,9 +314,15 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         refreshStatus();
     }
 
-    private void refreshStatus() {
-        Item item = contents.requireItem(ref);
-        Revision latest = contents.latest(ref);
+    private ItemOverview refreshStatus() {
+        ItemOverview overview = publishingService.overview(ref, currentUser.actor());
+        show(overview);
+        return overview;
+    }
+
+    private void show(ItemOverview overview) {
+        Item item = overview.item();
+        Revision latest = overview.head();
         heading.setText(latest.content().title());
         StringBuilder sb = new StringBuilder();
         sb.append(type.key()).append(" · ").append(ref.slug()).append(" · revision ").append(latest.number())
@@ -295,12 +338,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
                     .append(Formats.time(item.review().nextReviewDue()));
         }
         status.setText(sb.toString());
-        boolean canSubmit = currentUser.actor().isEditor()
-                && (latest.state() == RevisionState.DRAFT || latest.state() == RevisionState.CHANGES_REQUESTED);
-        boolean archived = item.status() == org.knead.revision.ItemStatus.ARCHIVED;
         submit.setVisible(true);
-        submit.setEnabled(canSubmit && !archived);
-        save.setEnabled(currentUser.actor().isEditor() && !archived);
+        submit.setEnabled(overview.allows(ItemAction.SUBMIT));
+        save.setEnabled(overview.allows(ItemAction.SAVE));
         links.removeAll();
         RouterLink history = new RouterLink("History and comparison", HistoryView.class,
                 new RouteParameters(Map.of("type", type.key(), "slug", ref.slug())));
@@ -313,7 +353,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             links.add(decision);
         });
         publishing.removeAll();
-        publishing.add(new H3("Publishing"), new PublishingPanel(item, contents, workflow, currentUser,
+        publishing.add(new H3("Publishing"), new PublishingPanel(overview, publishingService, currentUser,
                 this::refreshStatus));
     }
 
@@ -422,11 +462,12 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private void submit() {
         Actor actor = currentUser.actor();
         if (Feedback.attempt(() -> {
-            Revision submitted = workflow.submit(ref, basedOn, actor);
+            Revision submitted = review.submit(ref, basedOn, actor);
+            ItemOverview now = refreshStatus();
             Feedback.success("Revision " + submitted.number() + " submitted for review"
-                    + (workflow.requiresClinicalSignOff(submitted) ? "; it needs a clinician's sign-off." : "."));
+                    + (now.needsClinician() ? "; it needs a clinician's sign-off." : "."));
         })) {
-            refreshStatus();
+            return;
         }
     }
 

@@ -19,7 +19,9 @@ import org.knead.admin.review.ReviewTaskGrid;
 import org.knead.admin.security.CurrentUser;
 import org.knead.publication.PublicationLog;
 import org.knead.review.ReviewTask;
-import org.knead.review.WorkflowService;
+import org.knead.review.ClinicalReviewService;
+import org.knead.review.PublishingService;
+import org.knead.review.ReviewService;
 import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.ItemFilter;
@@ -33,7 +35,8 @@ import org.knead.user.Actor;
 @PermitAll
 public class DashboardView extends VerticalLayout {
 
-    public DashboardView(ContentService contents, WorkflowService workflow, PublicationLog publications,
+    public DashboardView(ContentService contents, ReviewService review, PublishingService publishing,
+            ClinicalReviewService clinical, PublicationLog publications,
             CurrentUser currentUser) {
         Actor actor = currentUser.actor();
         H2 heading = new H2("Dashboard");
@@ -56,7 +59,7 @@ public class DashboardView extends VerticalLayout {
             }
             add(new H3("My drafts"));
             add(itemGrid(mine, "my-drafts", "You have no drafts."));
-            List<Revision> ready = workflow.readyToPublish();
+            List<Revision> ready = review.readyToPublish();
             add(new H3("Approved, ready to publish"));
             if (ready.isEmpty()) {
                 add(new Paragraph("Nothing is waiting to be published."));
@@ -72,7 +75,7 @@ public class DashboardView extends VerticalLayout {
             }
         }
 
-        List<ReviewTask> tasks = workflow.queueFor(actor);
+        List<ReviewTask> tasks = review.queueFor(actor);
         add(new H3("Waiting for my review"));
         if (tasks.isEmpty()) {
             add(new Paragraph("Nothing waits for your review."));
@@ -83,9 +86,9 @@ public class DashboardView extends VerticalLayout {
         }
 
         add(new H3("Scheduled"));
-        add(itemGrid(workflow.scheduled(), "scheduled-grid", "Nothing is scheduled."));
+        add(itemGrid(publishing.scheduled(), "scheduled-grid", "Nothing is scheduled."));
         add(new H3("Medical items overdue for review"));
-        add(itemGrid(workflow.overdue(), "overdue-grid", "No medical item is overdue for review."));
+        add(itemGrid(clinical.overdue(), "overdue-grid", "No medical item is overdue for review."));
     }
 
     private static com.vaadin.flow.component.Component itemGrid(List<Item> items, String id, String empty) {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
 import org.knead.review.ReviewTask;
-import org.knead.review.WorkflowService;
+import org.knead.review.ReviewService;
 
 /** Editors' queue: revisions by colleagues waiting for a second pair of eyes. */
 @Route(value = "reviews", layout = MainLayout.class)
@@ -18,8 +18,8 @@ import org.knead.review.WorkflowService;
 @RolesAllowed({"EDITOR", "ADMIN"})
 public class ApprovalQueueView extends VerticalLayout {
 
-    public ApprovalQueueView(WorkflowService workflow, CurrentUser currentUser) {
-        List<ReviewTask> tasks = workflow.queueFor(currentUser.actor()).stream()
+    public ApprovalQueueView(ReviewService review, CurrentUser currentUser) {
+        List<ReviewTask> tasks = review.queueFor(currentUser.actor()).stream()
                 .filter(t -> t.kind() == ReviewTask.Kind.APPROVAL).toList();
         H2 heading = new H2("Approvals waiting for you");
         heading.setId("approvals-heading");

@@ -10,7 +10,7 @@ import java.util.List;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
 import org.knead.review.ReviewTask;
-import org.knead.review.WorkflowService;
+import org.knead.review.ReviewService;
 
 /** Clinicians' queue: sign-offs of medical changes, first reviews of imported warnings, overdue re-reviews. */
 @Route(value = "clinical", layout = MainLayout.class)
@@ -18,8 +18,8 @@ import org.knead.review.WorkflowService;
 @RolesAllowed("CLINICIAN")
 public class ClinicalQueueView extends VerticalLayout {
 
-    public ClinicalQueueView(WorkflowService workflow, CurrentUser currentUser) {
-        List<ReviewTask> all = workflow.queueFor(currentUser.actor());
+    public ClinicalQueueView(ReviewService review, CurrentUser currentUser) {
+        List<ReviewTask> all = review.queueFor(currentUser.actor());
         List<ReviewTask> clinical = all.stream().filter(t -> t.kind() != ReviewTask.Kind.APPROVAL).toList();
         List<ReviewTask> approvals = all.stream().filter(t -> t.kind() == ReviewTask.Kind.APPROVAL).toList();
         H2 heading = new H2("Clinical review queue");

@@ -34,7 +34,12 @@ import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.MarkdownRenderer;
-import org.knead.review.WorkflowService;
+import org.knead.review.ClinicalReviewService;
+import org.knead.review.PublishingService;
+import org.knead.review.ReviewService;
+import org.knead.revision.Decision;
+import org.knead.revision.ItemAction;
+import org.knead.revision.ItemOverview;
 import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
@@ -53,14 +58,19 @@ import org.knead.user.Actor;
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ContentService contents;
-    private final WorkflowService workflow;
+    private final ReviewService review;
+    private final PublishingService publishing;
+    private final ClinicalReviewService clinicalReviews;
     private final CurrentUser currentUser;
     private ContentRef ref;
     private int number;
 
-    public ReviewView(ContentService contents, WorkflowService workflow, CurrentUser currentUser) {
+    public ReviewView(ContentService contents, ReviewService review, PublishingService publishing,
+            ClinicalReviewService clinical, CurrentUser currentUser) {
         this.contents = contents;
-        this.workflow = workflow;
+        this.review = review;
+        this.publishing = publishing;
+        this.clinicalReviews = clinical;
         this.currentUser = currentUser;
         setWidthFull();
         setMaxWidth("1200px");
@@ -71,8 +81,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         Optional<ContentType> type = event.getRouteParameters().get("type").flatMap(ContentType::fromKey);
         Optional<String> slug = event.getRouteParameters().get("slug");
         Optional<Integer> revision = event.getRouteParameters().getInteger("revision");
-        if (type.isEmpty() || slug.isEmpty() || revision.isEmpty()
-                || contents.item(new ContentRef(type.get(), slug.get())).isEmpty()) {
+        if (type.isEmpty() || slug.isEmpty() || revision.isEmpty()) {
             event.forwardTo(ApprovalQueueView.class);
             return;
         }
@@ -89,13 +98,16 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private void build() {
         removeAll();
         Actor actor = currentUser.actor();
-        Item item = contents.requireItem(ref);
-        Revision r = contents.revision(ref, number);
-        boolean clinical = workflow.requiresClinicalSignOff(r);
+        ItemOverview overview = review.overview(ref, number, actor);
+        Item item = overview.item();
+        Revision r = overview.revision();
+        boolean clinical = overview.needsClinician();
         boolean inReview = r.state() == RevisionState.IN_REVIEW;
         boolean publishedMedical = Objects.equals(item.publishedRevision(), r.number())
                 && (item.medical() || item.review() != null || item.awaitingClinicalReview());
-        boolean own = r.author().equals(actor.username());
+        Decision mayApprove = overview.decision(ItemAction.APPROVE);
+        Decision mayReview = overview.decision(ItemAction.REQUEST_CHANGES);
+        boolean own = mayReview.refused() && mayReview.reason().startsWith("Four eyes");
 
         H2 heading = new H2((clinical || publishedMedical ? "Clinical review: " : "Review: ") + r.title());
         heading.setId("review-heading");
@@ -111,7 +123,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 + Formats.time(d.at()) + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment()))));
 
         if (item.withdrawalRequest() != null) {
-            add(withdrawalSection(item, actor));
+            add(withdrawalSection(overview));
         }
 
         TextArea comment = new TextArea("Comment");
@@ -120,8 +132,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         comment.setMaxLength(2000);
         HorizontalLayout actions = new HorizontalLayout();
         if (own) {
-            Paragraph fourEyes = new Paragraph("You wrote revision " + r.number() + ", so you cannot approve or"
-                    + " sign it off: four eyes. A colleague has to review it.");
+            Paragraph fourEyes = new Paragraph(r.author().equals(actor.username())
+                    ? "You wrote revision " + r.number() + ", so you cannot approve or sign it off: four eyes. A"
+                            + " colleague has to review it."
+                    : mayReview.reason());
             fourEyes.setId("own-revision");
             fourEyes.getStyle().set("color", "var(--lumo-error-text-color)");
             add(fourEyes);
@@ -135,21 +149,23 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             Button approve = new Button(clinical ? "Sign off" : "Approve", e -> Confirm.open(
                     clinical ? "Sign off this medical content?" : "Approve this revision?", signing,
                     clinical ? "Sign off" : "Approve", () -> {
-                        workflow.approve(ref, r.number(), comment.getValue(), currentUser.actor());
+                        review.approve(ref, r.number(), comment.getValue(), currentUser.actor());
                         Feedback.success((clinical ? "Signed off" : "Approved") + " revision " + r.number() + ".");
                         build();
                     }));
             approve.setId("approve-button");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             Button requestChanges = new Button("Request changes", e -> Feedback.attempt(() -> {
-                workflow.requestChanges(ref, r.number(), comment.getValue(), currentUser.actor());
+                review.requestChanges(ref, r.number(), comment.getValue(), currentUser.actor());
                 Feedback.success("Sent revision " + r.number() + " back to " + r.author() + ".");
                 build();
             }));
             requestChanges.setId("request-changes-button");
-            boolean allowed = !own && (!clinical || actor.isClinician());
-            approve.setEnabled(allowed);
-            requestChanges.setEnabled(!own);
+            approve.setEnabled(mayApprove.allowed());
+            requestChanges.setEnabled(mayReview.allowed());
+            if (mayApprove.refused()) {
+                approve.setTooltipText(mayApprove.reason());
+            }
             if (clinical && !actor.isClinician()) {
                 add(new Paragraph("This revision needs a clinician's sign-off before it can be published."));
             }
@@ -168,14 +184,18 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                                 + " now and as shown on this page, is clinically right. The public keeps seeing it,"
                                 + " marked as reviewed by you today.",
                         "Confirm review", () -> {
-                            workflow.confirmReview(ref, comment.getValue(), sources.getValue(), currentUser.actor());
+                            clinicalReviews.confirmReview(ref, comment.getValue(), sources.getValue(), currentUser.actor());
                             Feedback.success("Review confirmed.");
                             build();
                         }, sources);
             });
             confirm.setId("confirm-review-button");
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            confirm.setEnabled(!own);
+            Decision mayConfirm = overview.decision(ItemAction.CONFIRM_REVIEW);
+            confirm.setEnabled(mayConfirm.allowed());
+            if (mayConfirm.refused()) {
+                confirm.setTooltipText(mayConfirm.reason());
+            }
             actions.add(confirm);
             add(what, comment, actions);
         } else {
@@ -198,7 +218,9 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         add(contentSummary(r.content()));
     }
 
-    private Component withdrawalSection(Item item, Actor actor) {
+    private Component withdrawalSection(ItemOverview overview) {
+        Item item = overview.item();
+        Actor actor = currentUser.actor();
         WithdrawalRequest w = item.withdrawalRequest();
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
@@ -209,11 +231,16 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                 + ". The public keeps seeing it until a clinician other than " + w.requestedBy() + " confirms.");
         what.setId("withdrawal-details");
         box.add(title, what);
+        Decision mayConfirm = overview.decision(ItemAction.CONFIRM_WITHDRAWAL);
         if (!actor.isClinician()) {
             return box;
         }
         if (w.requestedBy().equals(actor.username())) {
             box.add(new Paragraph("You asked for this, so another clinician has to confirm it: four eyes."));
+            return box;
+        }
+        if (mayConfirm.refused()) {
+            box.add(new Paragraph(mayConfirm.reason()));
             return box;
         }
         TextArea comment = new TextArea("Comment (required to decline)");
@@ -226,14 +253,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                         + (w.action() == WithdrawalRequest.Action.ARCHIVE ? ", and it will be archived" : "")
                         + ". This is recorded with your name, as asked by " + w.requestedBy() + ".",
                 "Confirm the withdrawal", () -> {
-                    workflow.confirmWithdrawal(ref, comment.getValue(), currentUser.actor());
+                    publishing.confirmWithdrawal(ref, comment.getValue(), currentUser.actor());
                     Feedback.success("Withdrawn: the public no longer sees it.");
                     build();
                 }));
         confirm.setId("confirm-withdrawal-button");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button decline = new Button("Decline", e -> Feedback.attempt(() -> {
-            workflow.declineWithdrawal(ref, comment.getValue(), currentUser.actor());
+            publishing.declineWithdrawal(ref, comment.getValue(), currentUser.actor());
             Feedback.success("Declined: it stays public.");
             build();
         }));

@@ -1,0 +1,112 @@
+package org.knead.publication;
+
+import org.knead.revision.Item;
+import org.knead.revision.PublicationIntent;
+import org.knead.revision.Revision;
+import org.knead.revision.RevisionState;
+import org.knead.revision.RevisionStore;
+import org.knead.revision.ScheduledPublication;
+import org.knead.revision.WorkflowException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out a publish or a withdrawal that the rules ({@code ItemHistory}) allowed, in an order that
+ * makes it all-or-nothing for the public without multi-document transactions:
+ * <ol>
+ * <li>{@link Step#INTENT}: the intent is written on the item (compare-and-set: no other one under way;
+ * a scheduled publication also takes its schedule in this write);</li>
+ * <li>{@link Step#REVISIONS}: the revision states (the new one PUBLISHED, the one it replaces SUPERSEDED;
+ * for a withdrawal, the public one back to APPROVED);</li>
+ * <li>{@link Step#PUBLIC_COPY}: the public copy is written or removed;</li>
+ * <li>{@link Step#LOG}: the publication log entry, so every follower re-reads the item;</li>
+ * <li>{@link Step#COMPLETE}: the outcome is recorded on the item and the intent cleared, in one write.</li>
+ * </ol>
+ * Every step after the first is idempotent and needs nothing but the intent, so a run cut short at any
+ * point is finished by {@link #complete} ({@link PublicationRepair} does it at start-up and on
+ * {@code ./knead repair}).
+ */
+@Component
+public class PublicationSteps {
+
+    /** The steps of a publish or withdrawal, in order. */
+    public enum Step { INTENT, REVISIONS, PUBLIC_COPY, LOG, COMPLETE }
+
+    /** Called before each step; a test makes it throw to cut a run short there. */
+    @FunctionalInterface
+    public interface Fault {
+        Fault NONE = step -> { };
+
+        void before(Step step);
+    }
+
+    private final RevisionStore store;
+    private final PublishedContent published;
+    private final PublicationLog log;
+    private final Fault fault;
+
+    @Autowired
+    public PublicationSteps(RevisionStore store, PublishedContent published, PublicationLog log) {
+        this(store, published, log, Fault.NONE);
+    }
+
+    public PublicationSteps(RevisionStore store, PublishedContent published, PublicationLog log,
+            Fault fault) {
+        this.store = store;
+        this.published = published;
+        this.log = log;
+        this.fault = fault;
+    }
+
+    /**
+     * Runs every step of this intent for {@code item}.
+     *
+     * @param expectedSchedule for a scheduled publication: the schedule that must still be on the item
+     * @return false, having changed nothing, when the item is still scheduled otherwise (only with an
+     *         expected schedule)
+     * @throws WorkflowException when another publish or withdrawal of the item is under way
+     */
+    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+        fault.before(Step.INTENT);
+        if (!store.beginPublication(item.id(), intent, expectedSchedule)) {
+            Item now = store.requireItem(item.ref());
+            if (expectedSchedule != null && now.pending() == null) {
+                return false;
+            }
+            throw new WorkflowException("Another publish or withdrawal of " + item.id() + " is under way (by "
+                    + (now.pending() == null ? "someone" : now.pending().actor()) + "); look again in a moment.");
+        }
+        complete(item, intent);
+        return true;
+    }
+
+    /** Steps 2 to 5 of an intent already written on the item: also how a run cut short is finished. */
+    public void complete(Item item, PublicationIntent intent) {
+        if (intent.kind() == PublicationIntent.Kind.PUBLISH) {
+            Revision r = store.requireRevision(item.ref(), intent.revision());
+            fault.before(Step.REVISIONS);
+            store.markRevisionPublished(r, intent.publication().publishedAt());
+            Integer replaces = intent.publication().replaces();
+            if (replaces != null && replaces != intent.revision()) {
+                store.revision(item.ref(), replaces).ifPresent(p -> store.transition(p,
+                        java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED, null));
+            }
+            fault.before(Step.PUBLIC_COPY);
+            published.put(PublishedItem.from(r, intent.publication()));
+            fault.before(Step.LOG);
+            log.append(PublicationAction.PUBLISHED, item.ref(), intent.revision(), intent.actor());
+            fault.before(Step.COMPLETE);
+            store.completePublish(item.id(), intent);
+        } else {
+            fault.before(Step.REVISIONS);
+            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transition(p,
+                    java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED, null));
+            fault.before(Step.PUBLIC_COPY);
+            published.remove(item.ref());
+            fault.before(Step.LOG);
+            log.append(PublicationAction.UNPUBLISHED, item.ref(), null, intent.actor());
+            fault.before(Step.COMPLETE);
+            store.completeWithdrawal(item.id(), intent);
+        }
+    }
+}
