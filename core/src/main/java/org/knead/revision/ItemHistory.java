@@ -213,7 +213,27 @@ public final class ItemHistory {
         if (r.state() != RevisionState.DRAFT && r.state() != RevisionState.CHANGES_REQUESTED) {
             return wrongState(r, "submitted", "a draft");
         }
+        Optional<Revision> sentBack = lastSentBackWithSameContent(r);
+        if (sentBack.isPresent()) {
+            ReviewDecision d = sentBack.get().lastDecision().orElseThrow();
+            return Decision.notPossible("Changes were requested on revision " + sentBack.get().number() + " by "
+                    + d.reviewer() + (d.comment() == null || d.comment().isBlank() ? "" : " (\"" + d.comment() + "\")")
+                    + " and revision " + number + " has the same content: make the changes, save, then submit.");
+        }
         return Decision.allow();
+    }
+
+    /**
+     * The newest revision that a reviewer sent back, when its content is exactly that of {@code r}: such
+     * a revision must change before it goes to review again (to this reviewer or another).
+     */
+    private Optional<Revision> lastSentBackWithSameContent(Revision r) {
+        return revisions.stream()
+                .filter(x -> x.number() <= r.number())
+                .filter(x -> x.lastDecision().isPresent())
+                .findFirst()
+                .filter(x -> x.lastDecision().get().decision() == ReviewDecision.Decision.CHANGES_REQUESTED)
+                .filter(x -> Objects.equals(x.contentHash(), r.contentHash()));
     }
 
     /** Approving, or sending back: who may look at revision {@code number} as a second pair of eyes. */

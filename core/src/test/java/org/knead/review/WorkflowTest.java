@@ -141,6 +141,24 @@ class WorkflowTest {
         assertThat(content.revision(r.ref(), 1).lastDecision().orElseThrow().comment()).isEqualTo("Say where it hurts.");
     }
 
+    @Test
+    void aRevisionSentBackMustChangeBeforeItGoesToReviewAgain() {
+        Revision r = content.create(symptom("sent-back", "Sent back"), "first", ANNA);
+        workflow.submit(r.ref(), 1, ANNA);
+        workflow.requestChanges(r.ref(), 1, "Say where it hurts.", BEN);
+
+        // unchanged, to the same or another reviewer: refused
+        assertThatThrownBy(() -> workflow.submit(r.ref(), 1, ANNA)).isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("Changes were requested").hasMessageContaining("Say where it hurts.");
+        Revision sameAgain = content.save(r.ref(), 1, symptom("sent-back", "Sent back"), "no change", ANNA);
+        assertThatThrownBy(() -> workflow.submit(r.ref(), sameAgain.number(), ANNA))
+                .isInstanceOf(WorkflowException.class).hasMessageContaining("same content");
+
+        Revision changed = content.save(r.ref(), sameAgain.number(), symptom("sent-back", "Sent back")
+                .toBuilder().summary("An ache on the left of the neck.").build(), "where it hurts", ANNA);
+        assertThat(workflow.submit(r.ref(), changed.number(), ANNA).state()).isEqualTo(RevisionState.IN_REVIEW);
+    }
+
     static Content symptom(String slug, String title) {
         return Content.builder(ContentType.SYMPTOM, slug).title(title).summary("What it feels like.").build();
     }
