@@ -159,6 +159,11 @@ public final class CrashTest {
         apiPort = freePort();
         store = storeJvm(folder);
         api = apiJvm(folder);
+        Thread killChildren = new Thread(() -> { // Ctrl-C: no child JVM is left behind
+            api.destroy();
+            store.destroy();
+        }, "crash-test-children");
+        Runtime.getRuntime().addShutdownHook(killChildren);
         Result result;
         ConfigurableApplicationContext writerContext = null;
         List<Thread> writerThreads = new ArrayList<>();
@@ -223,6 +228,9 @@ public final class CrashTest {
             }
             awaitApiHealthy(Duration.ofSeconds(120));
             say("everything restarted; checking");
+            if (Boolean.getBoolean("knead.crashtest.sabotage")) {
+                sabotage(writerContext.getBean(org.springframework.data.mongodb.core.MongoTemplate.class));
+            }
             result = check(workload, storeKills, apiKills, started);
         } catch (Exception | AssertionError e) {
             writing = false;
@@ -237,6 +245,7 @@ public final class CrashTest {
             }
             api.kill();
             store.kill();
+            Runtime.getRuntime().removeShutdownHook(killChildren);
         }
         say(result.summary());
         if (!result.passed()) {
@@ -434,6 +443,29 @@ public final class CrashTest {
                 List.copyOf(problems), took);
     }
 
+    /**
+     * Only to see the checks fail ({@code -Dknead.crashtest.sabotage=true}): removes one acknowledged
+     * revision, one public copy and one log entry behind the services' back, as a lossy store would.
+     */
+    private void sabotage(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        CrashWorkload.Saved s = saves.peek();
+        AckedPublish p = publishes.peek();
+        say("sabotage: removing " + (s == null ? "nothing" : s.itemId() + " revision " + s.number())
+                + ", the public copy of " + (p == null ? "nothing" : p.itemId()) + " and log entry 1");
+        if (s != null) {
+            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                            .is(Revision.idOf(s.itemId(), s.number()))), Revision.class);
+        }
+        if (p != null) {
+            mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(p.itemId())),
+                    PublishedItem.class);
+        }
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(1L)), PublicationEntry.class);
+    }
+
     private List<String> checkApi(List<PublishedItem> allPublished) {
         List<String> problems = new ArrayList<>();
         for (ContentType type : Set.of(ContentType.TECHNIQUE, ContentType.SYMPTOM)) {
@@ -585,7 +617,7 @@ public final class CrashTest {
         private final Path log;
         private final List<String> args;
         private final Map<String, String> env;
-        private Process process;
+        private volatile Process process;
 
         ChildJvm(String name, Path log, List<String> args, Map<String, String> env) {
             this.name = name;
@@ -618,6 +650,14 @@ public final class CrashTest {
             if (process != null) {
                 process.destroyForcibly();
                 process.waitFor();
+            }
+        }
+
+        /** kill -9 without waiting (from a shutdown hook, where no lock may be waited for). */
+        void destroy() {
+            Process p = process;
+            if (p != null) {
+                p.destroyForcibly();
             }
         }
 
