@@ -58,6 +58,12 @@ public class PublishingService {
     public Revision publish(ContentRef ref, int number, Actor actor) {
         ItemHistory history = store.loadHistory(ref);
         history.mayPublish(number, actor).orThrow();
+        if (history.finishesPendingPublish(number)) {
+            // a publish of this revision was cut short (a crash between its steps): the retry finishes it
+            steps.complete(history.item(), history.item().pending());
+            audit.record(actor, AuditAction.PUBLISH, ref.id(), number, "finished a publish that was cut short");
+            return store.requireRevision(ref, number);
+        }
         if (history.isPublished(number)) {
             return history.require(number);
         }

@@ -99,6 +99,15 @@ public final class ItemHistory {
         return item.pending() != null;
     }
 
+    /**
+     * Whether publishing revision {@code number} would finish a publish of that same revision that was
+     * cut short (its intent is still on the item): the steps are idempotent, so a retry completes it.
+     */
+    public boolean finishesPendingPublish(int number) {
+        PublicationIntent p = item.pending();
+        return p != null && p.kind() == PublicationIntent.Kind.PUBLISH && p.revision() == number;
+    }
+
     private Decision notUnderWay() {
         PublicationIntent p = item.pending();
         return p == null ? Decision.allow() : Decision.notPossible("A " + (p.kind() == PublicationIntent.Kind.PUBLISH
@@ -307,6 +316,9 @@ public final class ItemHistory {
 
     /** The rules of publishing, whoever asks (the scheduler too). */
     public Decision publishable(int number) {
+        if (finishesPendingPublish(number)) {
+            return Decision.allow();
+        }
         if (publicationUnderWay()) {
             return notUnderWay();
         }

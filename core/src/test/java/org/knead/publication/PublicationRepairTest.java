@@ -95,6 +95,18 @@ class PublicationRepairTest {
         assertPublic(1);
     }
 
+    /** The editor (or a client) retrying the publish that failed finishes it, with no repair run. */
+    @ParameterizedTest
+    @EnumSource(Step.class)
+    void retryingAPublishCutShortFinishesIt(Step step) {
+        assertThatThrownBy(() -> failingBefore(step).publish(ref, 1, ANNA)).hasMessageContaining("crash");
+
+        publishing.publish(ref, 1, ANNA);
+
+        assertThat(store.requireItem(ref).pending()).isNull();
+        assertPublic(1);
+    }
+
     @ParameterizedTest
     @EnumSource(Step.class)
     void aWithdrawalCutShortBeforeAnyStepIsCompletedOrNeverHappened(Step step) {
