@@ -1,6 +1,7 @@
 package org.knead.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,4 +21,15 @@ class ArchitectureTest {
     static final ArchRule core_does_not_read_the_wall_clock = noClasses()
             .should().callMethod(java.time.Instant.class, "now")
             .because("core takes the time from an injected Clock");
+
+    @ArchTest
+    static final ArchRule core_packages_are_free_of_cycles = slices().matching("org.knead.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package of core builds on the ones below it, never back");
+
+    @ArchTest
+    static final ArchRule only_seed_reaches_into_the_store_package = noClasses().that()
+            .resideOutsideOfPackages("org.knead.store..", "org.knead.seed..")
+            .should().dependOnClassesThat().resideInAPackage("org.knead.store..")
+            .because("the store package chooses and prepares the database; settings and the clock live in config");
 }
