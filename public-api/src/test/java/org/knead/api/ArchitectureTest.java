@@ -27,11 +27,18 @@ class ArchitectureTest {
     static final ArchRule public_api_does_not_write_through_core = noClasses().that()
             .resideInAPackage("org.knead.api..")
             .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.(revision\\.(ContentService|RevisionStore)"
-                    + "|review\\..*|publication\\.Publisher|user\\..*|seed\\..*)");
+                    + "|review\\..*|publication\\.Publisher|user\\..*|actor\\..*|seed\\..*)");
 
     @ArchTest
     static final ArchRule public_api_does_not_touch_lucene_or_vaadin = noClasses().that()
             .resideInAPackage("org.knead.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "com.vaadin..",
                     "org.knead.search.internal..");
+
+    @ArchTest
+    static final ArchRule public_api_reaches_the_store_only_through_core = noClasses().that()
+            .resideInAPackage("org.knead.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
+                    "org.bson..", "org.knead.store..")
+            .because("the API reads published copies and the publication log through core, never the store itself");
 }
