@@ -3,10 +3,12 @@ package org.knead.api;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.PackageInfos;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,4 +43,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
                     "org.bson..", "org.knead.store..")
             .because("the API reads published copies and the publication log through core, never the store itself");
+
+    @ArchTest
+    static void every_package_says_what_lives_there(JavaClasses classes) {
+        PackageInfos.assertEveryPackageHasOne();
+    }
 }

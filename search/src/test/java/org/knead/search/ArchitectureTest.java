@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -17,6 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import org.knead.testing.PackageInfos;
 
 @AnalyzeClasses(packages = "org.knead.search", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -58,6 +60,11 @@ class ArchitectureTest {
             .resideInAPackage("org.knead.search.internal..")
             .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.search\\.Search(Service|Configuration)(\\$.*)?")
             .because("the service uses internal, not the other way round");
+
+    @ArchTest
+    static void every_package_says_what_lives_there(JavaClasses classes) {
+        PackageInfos.assertEveryPackageHasOne();
+    }
 
     private static ArchCondition<JavaCodeUnit> exposeNoTypeFrom(String packagePrefix) {
         return new ArchCondition<>("expose no type from " + packagePrefix) {
