@@ -2,10 +2,12 @@ package org.knead.admin;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.PackageInfos;
 
 @AnalyzeClasses(packages = "org.knead.admin", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -22,4 +24,9 @@ class ArchitectureTest {
     static final ArchRule views_do_not_bypass_core_rules_through_the_revision_store = noClasses()
             .that().resideInAPackage("org.knead.admin..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.knead.revision.RevisionStore");
+
+    @ArchTest
+    static void every_package_says_what_lives_there(JavaClasses classes) {
+        PackageInfos.assertEveryPackageHasOne();
+    }
 }

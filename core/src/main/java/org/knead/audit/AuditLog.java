@@ -2,7 +2,7 @@ package org.knead.audit;
 
 import java.time.Clock;
 import java.util.List;
-import org.knead.user.Actor;
+import org.knead.actor.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

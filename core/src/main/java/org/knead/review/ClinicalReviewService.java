@@ -3,8 +3,10 @@ package org.knead.review;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.knead.actor.Actor;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
+import org.knead.config.CoreProperties;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.publication.PublicationSteps;
@@ -15,8 +17,6 @@ import org.knead.revision.Publication;
 import org.knead.revision.PublicationIntent;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionStore;
-import org.knead.store.CoreProperties;
-import org.knead.user.Actor;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,8 +3,10 @@ package org.knead.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.knead.actor.Actor;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
+import org.knead.config.CoreProperties;
 import org.knead.content.ContentRef;
 import org.knead.publication.PublicationSteps;
 import org.knead.revision.Decision;
@@ -19,8 +21,6 @@ import org.knead.revision.RevisionStore;
 import org.knead.revision.ScheduledPublication;
 import org.knead.revision.WithdrawalRequest;
 import org.knead.revision.WorkflowException;
-import org.knead.store.CoreProperties;
-import org.knead.user.Actor;
 import org.springframework.stereotype.Service;
 
 /**

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.knead.actor.Actor;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.content.ContentRef;
@@ -20,7 +21,6 @@ import org.knead.revision.RevisionState;
 import org.knead.revision.RevisionStore;
 import org.knead.revision.WithdrawalRequest;
 import org.knead.revision.WorkflowException;
-import org.knead.user.Actor;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,12 +3,12 @@ package org.knead.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.knead.actor.Actor;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
 import org.knead.revision.WithdrawalRequest;
-import org.knead.user.Actor;
 import org.springframework.stereotype.Service;
 
 /**

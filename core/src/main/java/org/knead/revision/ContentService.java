@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.knead.actor.Actor;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.content.Content;
@@ -11,7 +12,6 @@ import org.knead.content.ContentHash;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentValidationException;
 import org.knead.content.ContentValidator;
-import org.knead.user.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,6 @@
 package org.knead.revision;
 
-import org.knead.user.AccessDeniedException;
+import org.knead.actor.AccessDeniedException;
 
 /**
  * What the rules say about one action: allowed, or refused with a reason a person can act on. A

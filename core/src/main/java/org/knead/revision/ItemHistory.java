@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.knead.actor.Actor;
 import org.knead.content.Content;
 import org.knead.content.ContentHash;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
-import org.knead.user.Actor;
 
 /**
  * An item with its revisions: the aggregate that decides the editorial rules. Who may submit,

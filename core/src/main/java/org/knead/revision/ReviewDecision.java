@@ -2,7 +2,7 @@ package org.knead.revision;
 
 import java.time.Instant;
 import java.util.Set;
-import org.knead.user.Role;
+import org.knead.actor.Role;
 
 /**
  * One reviewer's decision on a revision, with their comment. A clinical approval is bound to the

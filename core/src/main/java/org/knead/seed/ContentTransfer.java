@@ -12,14 +12,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.knead.actor.AccessDeniedException;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionStore;
-import org.knead.user.AccessDeniedException;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.springframework.stereotype.Service;
 
 /**

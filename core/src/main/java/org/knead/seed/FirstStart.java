@@ -1,9 +1,9 @@
 package org.knead.seed;
 
 import java.util.Set;
-import org.knead.store.CoreProperties;
+import org.knead.actor.Role;
+import org.knead.config.CoreProperties;
 import org.knead.store.StoreIndexes;
-import org.knead.user.Role;
 import org.knead.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,8 @@ package org.knead.seed;
 
 import java.util.List;
 import java.util.Set;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditLog;
 import org.knead.content.Content;
@@ -9,8 +11,6 @@ import org.knead.content.ContentValidationException;
 import org.knead.review.PublishingService;
 import org.knead.revision.ContentService;
 import org.knead.revision.Revision;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -21,6 +22,7 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
  * runs there, or starting it in this process.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
 public class StoreConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreConfiguration.class);

@@ -3,6 +3,8 @@ package org.knead.user;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditEntry;
 import org.knead.audit.AuditLog;
@@ -27,8 +29,6 @@ import org.knead.revision.WorkflowException;
 import org.knead.testing.CoreTestApplication;
 import org.knead.testing.MutableClock;
 import org.knead.testing.StoreCleaner;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -105,7 +105,7 @@ class LatestRevisionWinsTest {
         review.submit(ref, 3, ANNA);
 
         assertThatThrownBy(() -> review.approve(ref, 3, "ok", BEN))
-                .isInstanceOf(org.knead.user.AccessDeniedException.class).hasMessageContaining("Four eyes");
+                .isInstanceOf(org.knead.actor.AccessDeniedException.class).hasMessageContaining("Four eyes");
         assertThat(review.queueFor(BEN)).isEmpty();
         review.approve(ref, 3, "ok", CARL);
     }

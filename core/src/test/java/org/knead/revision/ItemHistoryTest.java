@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.knead.actor.AccessDeniedException;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentHash;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
 import org.knead.content.Severity;
-import org.knead.user.AccessDeniedException;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 
 /** Every workflow rule of the aggregate, in plain JUnit: no Spring, no store. */
 class ItemHistoryTest {

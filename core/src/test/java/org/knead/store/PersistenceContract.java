@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -28,8 +30,6 @@ import org.knead.revision.Revision;
 import org.knead.revision.StaleRevisionException;
 import org.knead.testing.MutableClock;
 import org.knead.testing.StoreCleaner;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 

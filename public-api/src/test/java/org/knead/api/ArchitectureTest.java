@@ -3,10 +3,12 @@ package org.knead.api;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.PackageInfos;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,11 +29,23 @@ class ArchitectureTest {
     static final ArchRule public_api_does_not_write_through_core = noClasses().that()
             .resideInAPackage("org.knead.api..")
             .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.(revision\\.(ContentService|RevisionStore)"
-                    + "|review\\..*|publication\\.Publisher|user\\..*|seed\\..*)");
+                    + "|review\\..*|publication\\.Publisher|user\\..*|actor\\..*|seed\\..*)");
 
     @ArchTest
     static final ArchRule public_api_does_not_touch_lucene_or_vaadin = noClasses().that()
             .resideInAPackage("org.knead.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "com.vaadin..",
                     "org.knead.search.internal..");
+
+    @ArchTest
+    static final ArchRule public_api_reaches_the_store_only_through_core = noClasses().that()
+            .resideInAPackage("org.knead.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
+                    "org.bson..", "org.knead.store..")
+            .because("the API reads published copies and the publication log through core, never the store itself");
+
+    @ArchTest
+    static void every_package_says_what_lives_there(JavaClasses classes) {
+        PackageInfos.assertEveryPackageHasOne();
+    }
 }

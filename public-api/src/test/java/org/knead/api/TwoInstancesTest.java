@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knead.PublicApiApplication;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
@@ -25,8 +27,6 @@ import org.knead.revision.ContentService;
 import org.knead.revision.Revision;
 import org.knead.search.SearchService;
 import org.knead.seed.ReferenceImport;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

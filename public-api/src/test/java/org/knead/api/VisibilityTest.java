@@ -21,7 +21,7 @@ class VisibilityTest extends ApiTestSupport {
     void theClinicianHasADisplayName() {
         if (users.find("clara").isEmpty()) {
             users.create("clara", "Dr. Clara Example", "claras-long-password", java.util.Set.of(
-                    org.knead.user.Role.CLINICIAN), org.knead.user.Actor.SYSTEM);
+                    org.knead.actor.Role.CLINICIAN), org.knead.actor.Actor.SYSTEM);
         }
     }
 

@@ -2,6 +2,8 @@ package org.knead.search;
 
 import java.time.Duration;
 import java.util.Set;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -9,8 +11,6 @@ import org.knead.publication.PublicationLog;
 import org.knead.review.WorkflowService;
 import org.knead.revision.ContentService;
 import org.knead.revision.Revision;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 
 /** Publishing content through core's workflow in search tests. */
 final class SearchTestSupport {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.knead.actor.Actor;
 import org.knead.admin.layout.Feedback;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
@@ -47,17 +48,16 @@ import org.knead.content.Pressure;
 import org.knead.content.Severity;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
-import org.knead.revision.ItemAction;
-import org.knead.revision.ItemOverview;
-import org.knead.revision.NotFoundException;
 import org.knead.revision.ContentService;
 import org.knead.revision.Item;
+import org.knead.revision.ItemAction;
 import org.knead.revision.ItemFilter;
+import org.knead.revision.ItemOverview;
+import org.knead.revision.NotFoundException;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionComparison;
 import org.knead.revision.RevisionState;
 import org.knead.revision.StaleRevisionException;
-import org.knead.user.Actor;
 
 /**
  * The editor of one item, or of a new one: the fields its type uses, Markdown with a live

@@ -12,22 +12,22 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import org.knead.actor.Actor;
 import org.knead.admin.content.ContentEditorView;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.review.ReviewTaskGrid;
 import org.knead.admin.security.CurrentUser;
 import org.knead.publication.PublicationLog;
-import org.knead.review.ReviewTask;
 import org.knead.review.ClinicalReviewService;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
+import org.knead.review.ReviewTask;
 import org.knead.revision.ContentService;
 import org.knead.revision.Item;
 import org.knead.revision.ItemFilter;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
-import org.knead.user.Actor;
 
 /** What needs this person today: their drafts, their reviews, the schedule, overdue reviews, publication. */
 @Route(value = "", layout = MainLayout.class)

@@ -3,10 +3,10 @@ package org.knead.admin.layout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
+import org.knead.actor.AccessDeniedException;
 import org.knead.content.ContentValidationException;
 import org.knead.revision.NotFoundException;
 import org.knead.revision.WorkflowException;
-import org.knead.user.AccessDeniedException;
 
 /** Notifications for the outcome of an action; every message is shown as text, never as markup. */
 public final class Feedback {

@@ -11,9 +11,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import jakarta.annotation.security.PermitAll;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.admin.security.CurrentUser;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 
 /** The frame of every view: the title bar with who is logged in, and the navigation for their roles. */
 @PermitAll

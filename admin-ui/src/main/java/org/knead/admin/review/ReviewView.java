@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.knead.actor.Actor;
 import org.knead.admin.content.ComparisonPanel;
 import org.knead.admin.content.ContentEditorView;
 import org.knead.admin.layout.Confirm;
@@ -37,15 +38,14 @@ import org.knead.content.MarkdownRenderer;
 import org.knead.review.ClinicalReviewService;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
+import org.knead.revision.ContentService;
 import org.knead.revision.Decision;
+import org.knead.revision.Item;
 import org.knead.revision.ItemAction;
 import org.knead.revision.ItemOverview;
-import org.knead.revision.ContentService;
-import org.knead.revision.Item;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
 import org.knead.revision.WithdrawalRequest;
-import org.knead.user.Actor;
 
 /**
  * One revision under review: what it says, how it differs from what the public sees now, and the

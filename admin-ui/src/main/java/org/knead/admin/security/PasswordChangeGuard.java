@@ -2,7 +2,7 @@ package org.knead.admin.security;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.knead.user.AccessDeniedException;
+import org.knead.actor.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** A user who must change their password sees the password view before any other. */

@@ -17,12 +17,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import org.knead.actor.Role;
 import org.knead.admin.layout.Confirm;
 import org.knead.admin.layout.Feedback;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
-import org.knead.user.Role;
 import org.knead.user.User;
 import org.knead.user.UserService;
 

@@ -1,5 +1,6 @@
 package org.knead.store.bench;
 
+import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.knead.actor.Actor;
+import org.knead.actor.Role;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -19,8 +21,6 @@ import org.knead.revision.ContentService;
 import org.knead.revision.Revision;
 import org.knead.store.EmbeddedStore;
 import org.knead.testing.CoreTestApplication;
-import org.knead.user.Actor;
-import org.knead.user.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,4 +1,4 @@
-package org.knead.store;
+package org.knead.config;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The beans every Knead process shares: the clock and the core settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CoreProperties.class, StoreProperties.class})
+@EnableConfigurationProperties(CoreProperties.class)
 public class CoreConfiguration {
 
     @Bean

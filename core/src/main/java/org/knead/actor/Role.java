@@ -1,4 +1,4 @@
-package org.knead.user;
+package org.knead.actor;
 
 /** What a person may do in the console. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.knead.store;
+package org.knead.config;
 
 import java.time.Duration;
 import java.time.Period;

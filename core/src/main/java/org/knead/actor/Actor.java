@@ -1,4 +1,4 @@
-package org.knead.user;
+package org.knead.actor;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.knead.user;
+package org.knead.actor;
 
 /** The actor lacks the role or standing for this action; the message says which. */
 public class AccessDeniedException extends RuntimeException {

@@ -1,0 +1,4 @@
+/**
+ * The console's view of the audit log.
+ */
+package org.knead.admin.audit;

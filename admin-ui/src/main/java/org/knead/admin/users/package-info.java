@@ -1,0 +1,4 @@
+/**
+ * The console's user management, for admins.
+ */
+package org.knead.admin.users;

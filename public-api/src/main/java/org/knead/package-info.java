@@ -1,0 +1,5 @@
+/**
+ * The public read API's application class, in the root package so that component scanning reaches core
+ * and search.
+ */
+package org.knead;
