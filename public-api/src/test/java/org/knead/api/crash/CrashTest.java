@@ -227,7 +227,11 @@ public final class CrashTest {
                 t.join(Duration.ofSeconds(30).toMillis());
             }
             awaitApiHealthy(Duration.ofSeconds(120));
-            say("everything restarted; checking");
+            // what the console does when it starts: finish publishes and withdrawals a kill cut short
+            // (never acknowledged, but half done: a public copy written, its log entry not yet)
+            say("everything restarted; repair (as the console does at start): "
+                    + writerContext.getBean(org.knead.publication.PublicationRepair.class).repair());
+            say("checking");
             if (Boolean.getBoolean("knead.crashtest.sabotage")) {
                 sabotage(writerContext.getBean(org.springframework.data.mongodb.core.MongoTemplate.class));
             }
