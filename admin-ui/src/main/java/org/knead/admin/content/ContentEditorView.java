@@ -294,24 +294,23 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void load(ItemOverview overview) {
-        Revision latest = overview.head();
-        basedOn = latest.number();
-        base = latest.content();
-        fill(latest.content());
-        changeNote.clear();
-        problems.removeAll();
-        problems.setVisible(false);
+        fillFrom(overview.head());
         show(overview);
     }
 
     private void load(Revision latest) {
+        fillFrom(latest);
+        refreshStatus();
+    }
+
+    /** The form shows this revision, as the base of the next save, with no problems listed. */
+    private void fillFrom(Revision latest) {
         basedOn = latest.number();
         base = latest.content();
         fill(latest.content());
         changeNote.clear();
         problems.removeAll();
         problems.setVisible(false);
-        refreshStatus();
     }
 
     private ItemOverview refreshStatus() {
