@@ -103,20 +103,6 @@ public class RevisionStore {
         mongo.insert(item);
     }
 
-    /**
-     * Brings in an item with all its revisions, as exported from another Knead instance. Answers
-     * false, writing nothing, when an item with that id already exists.
-     */
-    public boolean importItem(Item item, List<Revision> revisions) {
-        try {
-            mongo.insert(item);
-        } catch (org.springframework.dao.DuplicateKeyException exists) {
-            return false;
-        }
-        mongo.insert(revisions, Revision.class);
-        return true;
-    }
-
     /** Every item, in id order, for export. */
     public List<Item> allItems() {
         return mongo.find(new Query().with(Sort.by("_id")), Item.class);

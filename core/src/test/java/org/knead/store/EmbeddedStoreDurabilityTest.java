@@ -242,20 +242,11 @@ class EmbeddedStoreDurabilityTest {
     }
 
     private ChildStore startChildStore() throws IOException {
-        Path logback = dataDir.resolve("logback.xml");
-        Files.writeString(logback, """
-                <configuration>
-                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                    <encoder><pattern>%d %-5level %logger{20} %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="WARN"><appender-ref ref="OUT"/></root>
-                </configuration>
-                """);
         Path out = Files.createTempFile(dataDir, "store", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"), EmbeddedStoreMain.class.getName(),
-                dataDir.resolve("store").toString(), "0", "127.0.0.1")
+        List<String> command = new ArrayList<>();
+        command.add(org.knead.testing.StoreProcess.java());
+        command.addAll(org.knead.testing.StoreProcess.arguments(dataDir, dataDir.resolve("store"), 0));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();

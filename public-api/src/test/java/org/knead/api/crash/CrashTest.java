@@ -537,19 +537,8 @@ public final class CrashTest {
     // ------------------------------------------------------------------ the child processes
 
     private ChildJvm storeJvm(Path folder) throws IOException {
-        Path logback = folder.resolve("store-logback.xml");
-        Files.writeString(logback, """
-                <configuration>
-                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                    <encoder><pattern>%d %-5level %logger{20} %msg%n</pattern></encoder>
-                  </appender>
-                  <root level="WARN"><appender-ref ref="OUT"/></root>
-                </configuration>
-                """);
-        return new ChildJvm("store", folder.resolve("store.log"), List.of("-Xmx256m",
-                "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"),
-                EmbeddedStoreMain.class.getName(), folder.resolve("data").toString(), String.valueOf(storePort),
-                "127.0.0.1"), Map.of());
+        return new ChildJvm("store", folder.resolve("store.log"),
+                org.knead.testing.StoreProcess.arguments(folder, folder.resolve("data"), storePort), Map.of());
     }
 
     private ChildJvm apiJvm(Path folder) {
