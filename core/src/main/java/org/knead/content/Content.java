@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The full content of one revision of an item. One shape for every type; the fields that a type
- * does not use stay empty (see {@link ContentValidator} for which type uses which).
+ * does not use stay empty ({@link ContentFields} says which type uses which).
  *
  * @param type             what kind of item this is
  * @param slug             lowercase-kebab, stable for the life of the item
@@ -96,23 +96,18 @@ public record Content(
         return new ContentRef(type, slug);
     }
 
-    /** Every outgoing link of this content, by relation name. */
+    /** Every outgoing link of this content, by relation name (the link fields of {@link ContentFields}). */
     public Map<String, List<ContentRef>> links() {
         Map<String, List<ContentRef>> links = new LinkedHashMap<>();
-        put(links, "relievesSymptoms", ContentType.SYMPTOM, relievesSymptoms);
-        put(links, "cautions", ContentType.WARNING, cautions);
-        put(links, "leadsToSymptoms", ContentType.SYMPTOM, leadsToSymptoms);
-        put(links, "triggerSymptoms", ContentType.SYMPTOM, triggerSymptoms);
-        if (!related.isEmpty()) {
-            links.put("related", related);
+        for (ContentField<?> field : ContentFields.links()) {
+            List<ContentRef> refs = field.kind() == ContentField.Kind.REFS
+                    ? ((List<?>) field.get(this)).stream().map(ContentRef.class::cast).toList()
+                    : field.texts(this).stream().map(s -> new ContentRef(field.linksTo(), s)).toList();
+            if (!refs.isEmpty()) {
+                links.put(field.name(), refs);
+            }
         }
         return links;
-    }
-
-    private static void put(Map<String, List<ContentRef>> links, String name, ContentType type, List<String> slugs) {
-        if (!slugs.isEmpty()) {
-            links.put(name, slugs.stream().map(s -> new ContentRef(type, s)).toList());
-        }
     }
 
     public static Builder builder(ContentType type, String slug) {

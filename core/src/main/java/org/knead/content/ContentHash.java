@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A SHA-256 of the canonical JSON of a content: equal content, equal hash; any change, a new hash.
- * Fields added after the first version ({@code action}, {@code sources}) are left out of the JSON
- * while they are empty, so that the hashes of revisions written before them (and the clinical
+ * Fields added after the first version (those {@link ContentFields} marks
+ * {@link ContentField#hashedOnlyWhenSet()}: {@code action}, {@code sources}) are left out of the JSON while they are empty, so that the hashes of revisions written before them (and the clinical
  * approvals bound to those hashes) stay valid.
  */
 public final class ContentHash {
@@ -28,7 +28,8 @@ public final class ContentHash {
             .build();
 
     /** Fields that joined the content after revisions were first hashed: omitted when empty. */
-    private static final List<String> LATER_FIELDS = List.of("action", "sources");
+    private static final List<String> LATER_FIELDS = ContentFields.all().stream()
+            .filter(ContentField::hashedOnlyWhenSet).map(ContentField::name).toList();
 
     private ContentHash() {
     }

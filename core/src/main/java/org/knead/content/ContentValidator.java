@@ -5,24 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
- * Checks content before it becomes a revision: slug format, required fields, lengths, and that
- * every link points at an item that exists.
+ * Checks content before it becomes a revision: the slug rule ({@link Slug}), required fields, the limits
+ * and types of {@link ContentFields}, and that every link points at an item that exists.
  */
 public final class ContentValidator {
 
-    public static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    public static final int MAX_SLUG = 80;
-    public static final int MAX_TITLE = 160;
-    public static final int MAX_SUMMARY = 600;
-    public static final int MAX_BODY = 100_000;
-    public static final int MAX_ALIAS = 120;
-    public static final int MAX_LIST = 100;
-    public static final int MAX_ADVICE = 2_000;
-    public static final int MAX_ACTION = 200;
-    public static final int MAX_SOURCES = 20;
+    /** The most characters of a source's address. */
     public static final int MAX_URL = 500;
 
     private ContentValidator() {
@@ -37,23 +27,16 @@ public final class ContentValidator {
         if (c.type() == null) {
             throw new ContentValidationException("A content type is required.");
         }
-        if (c.slug() == null || c.slug().isEmpty()) {
-            problems.add("A slug is required.");
-        } else if (c.slug().length() > MAX_SLUG || !SLUG.matcher(c.slug()).matches()) {
-            problems.add("The slug '" + abbreviate(c.slug()) + "' must be lowercase words joined by hyphens"
-                    + " (a-z, 0-9), at most " + MAX_SLUG + " characters.");
+        String slugProblem = Slug.problem(c.slug());
+        if (slugProblem != null) {
+            problems.add(slugProblem);
         }
         if (c.title().isEmpty()) {
             problems.add("A title is required.");
         }
-        length(problems, "title", c.title(), MAX_TITLE);
-        length(problems, "summary", c.summary(), MAX_SUMMARY);
-        length(problems, "body", c.body(), MAX_BODY);
-        length(problems, "advice", c.advice(), MAX_ADVICE);
-        length(problems, "action", c.action(), MAX_ACTION);
-        list(problems, "aliases", c.aliases());
-        list(problems, "benefits", c.benefits());
-        list(problems, "trigger phrases", c.triggerPhrases());
+        for (ContentField<?> field : ContentFields.all()) {
+            limits(problems, c, field);
+        }
         duplicates(problems, "aliases", c.aliases());
 
         switch (c.type()) {
@@ -87,19 +70,15 @@ public final class ContentValidator {
             default -> {
             }
         }
-        unused(problems, c, "pressure", c.pressure() != null, ContentType.TECHNIQUE);
-        unused(problems, c, "cautions", !c.cautions().isEmpty(), ContentType.TECHNIQUE);
-        unused(problems, c, "symptoms it relieves", !c.relievesSymptoms().isEmpty(),
-                ContentType.TECHNIQUE, ContentType.SELF_CARE);
-        unused(problems, c, "symptoms it leads to", !c.leadsToSymptoms().isEmpty(), ContentType.CAUSE);
-        unused(problems, c, "trigger symptoms", !c.triggerSymptoms().isEmpty(), ContentType.WARNING);
-        unused(problems, c, "severity", c.severity() != null, ContentType.WARNING);
-        unused(problems, c, "action", !c.action().isEmpty(), ContentType.WARNING);
-        unused(problems, c, "sources", !c.sources().isEmpty(), ContentType.WARNING);
+        for (ContentField<?> field : ContentFields.all()) {
+            if (!field.usedBy(c.type()) && !field.isEmpty(c)) {
+                problems.add("A " + c.type().key() + " has no " + field.label().toLowerCase() + ".");
+            }
+        }
 
         c.links().forEach((relation, refs) -> {
             for (ContentRef ref : refs) {
-                if (!SLUG.matcher(ref.slug()).matches()) {
+                if (!Slug.hasValidForm(ref.slug())) {
                     problems.add("The link '" + abbreviate(ref.slug()) + "' in " + relation + " is not a valid slug.");
                 } else if (ref.equals(c.ref())) {
                     problems.add("An item cannot link to itself (" + relation + ").");
@@ -114,9 +93,24 @@ public final class ContentValidator {
         }
     }
 
-    private static void unused(List<String> problems, Content c, String field, boolean set, ContentType... allowed) {
-        if (set && !List.of(allowed).contains(c.type())) {
-            problems.add("A " + c.type().key() + " has no " + field + ".");
+    /** The limits the catalogue sets: characters of a text (of each entry of a list), entries of a list. */
+    private static void limits(List<String> problems, Content c, ContentField<?> field) {
+        String name = field.label().toLowerCase();
+        if (field.isList() && field.maxItems() > 0 && field.texts(c).size() > field.maxItems()) {
+            problems.add("At most " + field.maxItems() + " " + name + " are allowed.");
+        }
+        if (field.maxLength() == 0) {
+            return;
+        }
+        if (field.isList()) {
+            for (String v : field.texts(c)) {
+                if (v.length() > field.maxLength()) {
+                    problems.add("Each of the " + name + " may be at most " + field.maxLength() + " characters: '"
+                            + abbreviate(v) + "' is longer.");
+                }
+            }
+        } else {
+            field.texts(c).forEach(v -> length(problems, name, v, field.maxLength()));
         }
     }
 
@@ -126,9 +120,6 @@ public final class ContentValidator {
                     + " guideline its facts come from (title, https address, publisher, the date it was checked).");
             return;
         }
-        if (sources.size() > MAX_SOURCES) {
-            problems.add("At most " + MAX_SOURCES + " sources are allowed.");
-        }
         Set<String> urls = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             Source s = sources.get(i);
@@ -136,11 +127,11 @@ public final class ContentValidator {
             if (s.title().isEmpty()) {
                 problems.add(which + " needs a title.");
             }
-            length(problems, "title of " + which.toLowerCase(), s.title(), MAX_TITLE);
+            length(problems, "title of " + which.toLowerCase(), s.title(), ContentFields.TITLE.maxLength());
             if (s.publisher().isEmpty()) {
                 problems.add(which + " needs a publisher (for example NHS or NICE).");
             }
-            length(problems, "publisher of " + which.toLowerCase(), s.publisher(), MAX_ALIAS);
+            length(problems, "publisher of " + which.toLowerCase(), s.publisher(), ContentFields.MAX_ENTRY);
             if (!isHttpsUrl(s.url())) {
                 problems.add(which + " needs an https address (https://...), not '" + abbreviate(s.url()) + "'.");
             } else if (!urls.add(s.url())) {
@@ -167,18 +158,6 @@ public final class ContentValidator {
     private static void length(List<String> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add("The " + field + " is " + value.length() + " characters long; at most " + max + " are allowed.");
-        }
-    }
-
-    private static void list(List<String> problems, String field, List<String> values) {
-        if (values.size() > MAX_LIST) {
-            problems.add("At most " + MAX_LIST + " " + field + " are allowed.");
-        }
-        for (String v : values) {
-            if (v.length() > MAX_ALIAS) {
-                problems.add("Each of the " + field + " may be at most " + MAX_ALIAS + " characters: '"
-                        + abbreviate(v) + "' is longer.");
-            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.knead.actor.Actor;
 import org.knead.content.Content;
+import org.knead.content.ContentField;
+import org.knead.content.ContentFields;
 import org.knead.content.ContentHash;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
@@ -119,7 +121,7 @@ public final class ItemHistory {
 
     /**
      * Whether publishing this revision needs a clinician's sign-off: every revision of a medical
-     * warning; a technique revision whose cautions differ from its baseline; a revision of a symptom
+     * warning; a technique revision whose medical fields (the catalogue's: its cautions) differ from its baseline; a revision of a symptom
      * that a warning lists among its trigger symptoms whose title or aliases (the words people use)
      * differ from its baseline.
      */
@@ -128,8 +130,9 @@ public final class ItemHistory {
             return true;
         }
         if (r.type() == ContentType.TECHNIQUE) {
-            List<String> before = baseline(r).map(Content::cautions).orElse(List.of());
-            return !Set.copyOf(before).equals(Set.copyOf(r.content().cautions()));
+            Content before = baseline(r).orElseGet(() -> Content.builder(r.type(), r.slug()).build());
+            return ContentFields.of(r.type()).stream().filter(ContentField::isMedical)
+                    .anyMatch(f -> !Set.copyOf(f.texts(before)).equals(Set.copyOf(f.texts(r.content()))));
         }
         if (r.type() == ContentType.SYMPTOM && triggerSymptom) {
             return baseline(r).map(b -> !sameWords(b, r.content())).orElse(true);

@@ -5,10 +5,11 @@ import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.knead.content.Content;
+import org.knead.content.ContentField;
+import org.knead.content.ContentFields;
 
-/** Compares two contents field by field; text fields as a line diff with word-level changes (java-diff-utils). */
+/** Compares two contents field by field, in the order of {@link ContentFields}; text fields as a line diff with word-level changes (java-diff-utils). */
 final class RevisionDiffer {
 
     private static final DiffRowGenerator GENERATOR = DiffRowGenerator.create()
@@ -20,36 +21,14 @@ final class RevisionDiffer {
             .newTag(open -> open ? "<ins>" : "</ins>")
             .build();
 
-    private record Field(String name, Function<Content, Object> get) {
-    }
-
-    private static final List<Field> FIELDS = List.of(
-            new Field("title", Content::title),
-            new Field("summary", Content::summary),
-            new Field("body", Content::body),
-            new Field("aliases", Content::aliases),
-            new Field("pressure", Content::pressure),
-            new Field("bodyAreas", Content::bodyAreas),
-            new Field("benefits", Content::benefits),
-            new Field("relievesSymptoms", Content::relievesSymptoms),
-            new Field("cautions", Content::cautions),
-            new Field("leadsToSymptoms", Content::leadsToSymptoms),
-            new Field("triggerSymptoms", Content::triggerSymptoms),
-            new Field("triggerPhrases", Content::triggerPhrases),
-            new Field("severity", Content::severity),
-            new Field("action", Content::action),
-            new Field("advice", Content::advice),
-            new Field("sources", Content::sources),
-            new Field("related", Content::related));
-
     private RevisionDiffer() {
     }
 
     static List<FieldChange> compare(Content a, Content b) {
         List<FieldChange> changes = new ArrayList<>();
-        for (Field f : FIELDS) {
-            Object before = f.get().apply(a);
-            Object after = f.get().apply(b);
+        for (ContentField<?> f : ContentFields.all()) {
+            Object before = f.get(a);
+            Object after = f.get(b);
             if (!Objects.equals(before, after)) {
                 String beforeText = text(before);
                 String afterText = text(after);

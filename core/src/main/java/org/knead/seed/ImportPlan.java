@@ -17,6 +17,7 @@ import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.ContentValidationException;
 import org.knead.content.ContentValidator;
+import org.knead.content.Slug;
 import org.knead.revision.Item;
 import org.knead.revision.ItemStatus;
 import org.knead.revision.ReviewDecision;
@@ -327,11 +328,11 @@ final class ImportPlan {
                             .collect(Collectors.joining(", ")) + ").";
         }
         String slug = id.substring(colon + 1);
-        if (slug.length() > ContentValidator.MAX_SLUG) {
+        if (slug.length() > Slug.MAX_LENGTH) {
             return "the slug in its id is " + slug.length() + " characters long; a slug is at most "
-                    + ContentValidator.MAX_SLUG + " characters.";
+                    + Slug.MAX_LENGTH + " characters.";
         }
-        if (!ContentValidator.SLUG.matcher(slug).matches()) {
+        if (!Slug.hasValidForm(slug)) {
             return "the slug in its id, '" + slug + "', is not lowercase words joined by hyphens (a-z, 0-9).";
         }
         return null;

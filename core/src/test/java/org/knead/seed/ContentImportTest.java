@@ -173,13 +173,13 @@ class ContentImportTest {
         assertThat(report.isRefused()).isTrue();
         assertThat(report.refused()).anySatisfy(l -> {
             assertThat(l.subject()).startsWith("technique:aaaa").endsWith("(32778 characters)");
-            assertThat(l.text()).isEqualTo("the slug in its id is 32768 characters long; a slug is at most 80 characters.");
+            assertThat(l.text()).isEqualTo("the slug in its id is 32768 characters long; a slug is at most 200 characters.");
         });
         assertThat(report.refused()).anySatisfy(l -> {
             assertThat(l.subject()).isEqualTo("technique:fine#1");
             assertThat(l.text()).contains("(32768 characters)").contains("must have the item's type and slug");
         });
-        assertThat(report.refused()).anySatisfy(l -> assertThat(l.text()).contains("at most 80 characters"));
+        assertThat(report.refused()).anySatisfy(l -> assertThat(l.text()).contains("at most 200 characters"));
         assertThat(report.format().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(400));
         assertThat(mongo.count(new Query(), Item.class)).isZero();
         assertThat(mongo.count(new Query(), Revision.class)).isZero();
