@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.knead.seed.ReferenceContent;
 
 /** The catalogue of content fields is the one answer to "which fields does a type have", and its readers agree. */
-class ContentFieldsTest {
+public class ContentFieldsTest {
 
     /** A valid item of each type, on which one field at a time is changed. */
-    static Content valid(ContentType type) {
+    public static Content valid(ContentType type) {
         Content.Builder b = Content.builder(type, "an-item").title("An item").summary("What it is.");
         switch (type) {
             case TECHNIQUE -> b.pressure(Pressure.GENTLE).bodyAreas(List.of(BodyArea.NECK));
-            case WARNING -> b.severity(Severity.URGENT).action("Get an urgent appointment today.")
+            case WARNING -> b.severity(Severity.EMERGENCY).action("Get an urgent appointment today.")
                     .advice("See a GP today.").triggerPhrases(List.of("a lump"))
                     .sources(List.of(new Source("Back pain", "https://www.nhs.uk/conditions/back-pain/", "NHS",
                             LocalDate.of(2026, 11, 1))));
@@ -32,7 +32,7 @@ class ContentFieldsTest {
 
     /** A value for the field, different for each {@code variant}. */
     @SuppressWarnings("unchecked")
-    static Content with(Content c, ContentField<?> field, int variant) {
+    public static Content with(Content c, ContentField<?> field, int variant) {
         Object value = switch (field.kind()) {
             case TEXT, LONG_TEXT, MARKDOWN -> "value " + variant;
             case LINES -> List.of("entry " + variant);
