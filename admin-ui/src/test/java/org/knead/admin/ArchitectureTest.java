@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.ContentCatalogueRule;
 import org.knead.testing.PackageInfos;
 
 @AnalyzeClasses(packages = "org.knead.admin", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,6 +25,10 @@ class ArchitectureTest {
     static final ArchRule views_do_not_bypass_core_rules_through_the_revision_store = noClasses()
             .that().resideInAPackage("org.knead.admin..")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.knead.revision.RevisionStore");
+
+    @ArchTest
+    static final ArchRule only_the_catalogue_enumerates_content_fields =
+            ContentCatalogueRule.ONLY_THE_CATALOGUE_ENUMERATES_CONTENT_FIELDS;
 
     @ArchTest
     static void every_package_says_what_lives_there(JavaClasses classes) {

@@ -75,6 +75,8 @@ public final class ContentField<V> {
     private final ContentType linksTo;
     private final Search search;
     private final boolean hashedOnlyWhenSet;
+    private final List<Object> choices;
+    private final Function<Object, String> choiceLabel;
     private final Function<Content, V> getter;
     private final BiConsumer<Content.Builder, V> setter;
 
@@ -90,6 +92,8 @@ public final class ContentField<V> {
         this.linksTo = s.linksTo;
         this.search = s.search;
         this.hashedOnlyWhenSet = s.hashedOnlyWhenSet;
+        this.choices = s.choices;
+        this.choiceLabel = s.choiceLabel;
         this.getter = s.getter;
         this.setter = s.setter;
     }
@@ -172,6 +176,16 @@ public final class ContentField<V> {
         return hashedOnlyWhenSet;
     }
 
+    /** For {@link Kind#CHOICE} and {@link Kind#CHOICES}: the vocabulary, in its order; otherwise empty. */
+    public List<Object> choices() {
+        return choices;
+    }
+
+    /** How one of {@link #choices()} is shown to editors. */
+    public String choiceLabel(Object choice) {
+        return choiceLabel.apply(choice);
+    }
+
     public V get(Content content) {
         return getter.apply(content);
     }
@@ -224,6 +238,8 @@ public final class ContentField<V> {
         private ContentType linksTo;
         private Search search = Search.NONE;
         private boolean hashedOnlyWhenSet;
+        private List<Object> choices = List.of();
+        private Function<Object, String> choiceLabel = String::valueOf;
 
         private Spec(String name, String label, Kind kind, Function<Content, V> getter,
                 BiConsumer<Content.Builder, V> setter) {
@@ -267,6 +283,13 @@ public final class ContentField<V> {
 
         Spec<V> search(Search how) {
             search = how;
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        <E> Spec<V> choices(E[] values, Function<E, String> label) {
+            choices = List.of(values);
+            choiceLabel = v -> label.apply((E) v);
             return this;
         }
 

@@ -35,9 +35,10 @@ public final class ContentFields {
             Content::aliases, Content.Builder::aliases).max(MAX_ENTRY).maxItems(MAX_LIST).search(Search.ALIAS)
             .done();
     public static final ContentField<Pressure> PRESSURE = field("pressure", "Pressure", Kind.CHOICE,
-            Content::pressure, Content.Builder::pressure).of(TECHNIQUE).done();
+            Content::pressure, Content.Builder::pressure).of(TECHNIQUE).choices(Pressure.values(), Pressure::key).done();
     public static final ContentField<List<BodyArea>> BODY_AREAS = field("bodyAreas", "Body areas", Kind.CHOICES,
-            Content::bodyAreas, Content.Builder::bodyAreas).of(TECHNIQUE, ARTICLE).optionalElsewhere().done();
+            Content::bodyAreas, Content.Builder::bodyAreas).of(TECHNIQUE, ARTICLE).optionalElsewhere()
+            .choices(BodyArea.values(), BodyArea::key).done();
     public static final ContentField<List<String>> BENEFITS = field("benefits", "Benefits", Kind.LINES,
             Content::benefits, Content.Builder::benefits).of(TECHNIQUE).max(MAX_ENTRY).maxItems(MAX_LIST)
             .search(Search.KEYWORD).done();
@@ -56,7 +57,8 @@ public final class ContentFields {
             Kind.LINES, Content::triggerPhrases, Content.Builder::triggerPhrases).of(WARNING).max(MAX_ENTRY)
             .maxItems(MAX_LIST).medical().search(Search.KEYWORD).done();
     public static final ContentField<Severity> SEVERITY = field("severity", "Severity", Kind.CHOICE,
-            Content::severity, Content.Builder::severity).of(WARNING).medical().done();
+            Content::severity, Content.Builder::severity).of(WARNING).choices(Severity.values(), Severity::label)
+            .medical().done();
     public static final ContentField<String> ACTION = field("action", "Action", Kind.TEXT, Content::action,
             Content.Builder::action).of(WARNING).max(200).medical().hashedOnlyWhenSet().done();
     public static final ContentField<String> ADVICE = field("advice", "Advice", Kind.LONG_TEXT, Content::advice,

@@ -651,8 +651,13 @@ public final class ItemHistory {
         actions.put(ItemAction.CONFIRM_WITHDRAWAL, mayConfirmWithdrawal(actor));
         actions.put(ItemAction.DECLINE_WITHDRAWAL, mayDeclineWithdrawal("reason", actor));
         actions.put(ItemAction.CONFIRM_REVIEW, mayConfirmReview(true, actor));
+        java.util.Map<Integer, Decision> reverts = new java.util.HashMap<>();
+        if (item.isPublished()) {
+            revisions.stream().filter(r -> r.number() < item.publishedRevision())
+                    .forEach(r -> reverts.put(r.number(), mayRevert(r.number(), "reason", actor)));
+        }
         return new ItemOverview(item, subject, head, published().orElse(null), approved, requiresClinicalSignOff(subject),
-                withdrawalNeedsClinician(), actions);
+                withdrawalNeedsClinician(), actions, reverts);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -15,12 +15,22 @@ import java.util.Optional;
  * @param needsClinician    {@code revision} needs a clinician's sign-off before it can be published
  * @param withdrawalNeedsClinician taking the item off the public site needs a clinician (a red flag)
  * @param actions           every action, allowed or refused with the reason
+ * @param reverts           for each revision older than the public one: whether this person may revert the
+ *                          item to it (make it public again in its place), allowed or refused with the reason
  */
 public record ItemOverview(Item item, Revision revision, Revision head, Revision published, Revision readyToPublish,
-        boolean needsClinician, boolean withdrawalNeedsClinician, Map<ItemAction, Decision> actions) {
+        boolean needsClinician, boolean withdrawalNeedsClinician, Map<ItemAction, Decision> actions,
+        Map<Integer, Decision> reverts) {
 
     public ItemOverview {
         actions = Map.copyOf(actions);
+        reverts = Map.copyOf(reverts);
+    }
+
+    /** Whether this person may revert the item to revision {@code number} (with a reason, confirmed). */
+    public Decision revert(int number) {
+        return reverts.getOrDefault(number, Decision.notPossible("Revision " + number + " is not older than the"
+                + " public revision; there is nothing to revert to."));
     }
 
     public Decision decision(ItemAction action) {

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.ContentCatalogueRule;
 import org.knead.testing.PackageInfos;
 
 @AnalyzeClasses(packages = "org.knead", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -42,6 +43,10 @@ class ArchitectureTest {
             .resideInAPackage("org.knead.actor..")
             .should().dependOnClassesThat(resideInAPackage("org.knead..").and(not(resideInAPackage("org.knead.actor.."))))
             .because("every other package names who acts; the actor names nothing back");
+
+    @ArchTest
+    static final ArchRule only_the_catalogue_enumerates_content_fields =
+            ContentCatalogueRule.ONLY_THE_CATALOGUE_ENUMERATES_CONTENT_FIELDS;
 
     @ArchTest
     static void every_package_says_what_lives_there(JavaClasses classes) {

@@ -369,6 +369,23 @@ class ItemHistoryTest {
     }
 
     @Test
+    void theOverviewOffersARevertOnlyToOlderRevisionsThatMayComeBack() {
+        ItemHistory h = symptomItem()
+                .rev(symptom("Numbness"), "anna", RevisionState.SUPERSEDED).wasPublic(1)
+                .rev(symptom("Numb"), "anna", RevisionState.SUPERSEDED)
+                .rev(symptom("Numb feeling"), "anna", RevisionState.PUBLISHED, approvedBy(BEN, symptom("Numb feeling")))
+                .rev(symptom("Numb feelings"), "anna", RevisionState.DRAFT)
+                .history();
+
+        ItemOverview editor = h.overview(ANNA, T0);
+        assertThat(editor.revert(1).allowed()).isTrue();
+        assertThat(editor.revert(2).reason()).contains("never public");
+        assertThat(editor.revert(3).allowed()).isFalse();
+        assertThat(editor.revert(4).reason()).contains("not older than the public revision");
+        assertThat(h.overview(CLARA, T0).revert(1).refusal()).isEqualTo(Decision.Refusal.NOT_PERMITTED);
+    }
+
+    @Test
     void revertingAWarningNeedsTheClinicalApprovalItCarriedOrAClinician() {
         Content w1 = warning("Numb arms");
         Content w2 = warning("Numb arms or hands");

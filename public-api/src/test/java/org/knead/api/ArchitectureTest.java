@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.knead.testing.ContentCatalogueRule;
 import org.knead.testing.PackageInfos;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -43,6 +44,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
                     "org.bson..", "org.knead.store..")
             .because("the API reads published copies and the publication log through core, never the store itself");
+
+    @ArchTest
+    static final ArchRule only_the_catalogue_enumerates_content_fields =
+            ContentCatalogueRule.ONLY_THE_CATALOGUE_ENUMERATES_CONTENT_FIELDS;
 
     @ArchTest
     static void every_package_says_what_lives_there(JavaClasses classes) {

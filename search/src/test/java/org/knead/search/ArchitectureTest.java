@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import org.knead.testing.ContentCatalogueRule;
 import org.knead.testing.PackageInfos;
 
 @AnalyzeClasses(packages = "org.knead.search", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -60,6 +61,10 @@ class ArchitectureTest {
             .resideInAPackage("org.knead.search.internal..")
             .should().dependOnClassesThat().haveNameMatching("org\\.knead\\.search\\.Search(Service|Configuration)(\\$.*)?")
             .because("the service uses internal, not the other way round");
+
+    @ArchTest
+    static final ArchRule only_the_catalogue_enumerates_content_fields =
+            ContentCatalogueRule.ONLY_THE_CATALOGUE_ENUMERATES_CONTENT_FIELDS;
 
     @ArchTest
     static void every_package_says_what_lives_there(JavaClasses classes) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import org.knead.content.ContentFields;
 import org.knead.revision.FieldChange;
 import org.knead.revision.RevisionComparison;
 
@@ -29,7 +30,7 @@ public class ComparisonPanel extends Div {
             return;
         }
         for (FieldChange change : comparison.changes()) {
-            H4 field = new H4(label(change.field()));
+            H4 field = new H4(ContentFields.label(change.field()));
             field.getStyle().set("margin", "var(--lumo-space-m) 0 var(--lumo-space-xs) 0");
             add(field);
             for (FieldChange.DiffLine line : change.lines()) {
@@ -62,16 +63,5 @@ public class ComparisonPanel extends Div {
             span.getStyle().set("background", old ? "var(--lumo-error-color-10pct)" : "var(--lumo-success-color-10pct)");
         }
         return span;
-    }
-
-    static String label(String field) {
-        return switch (field) {
-            case "bodyAreas" -> "Body areas";
-            case "relievesSymptoms" -> "Symptoms it relieves";
-            case "leadsToSymptoms" -> "Symptoms it leads to";
-            case "triggerSymptoms" -> "Trigger symptoms";
-            case "triggerPhrases" -> "Trigger phrases";
-            default -> field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
-        };
     }
 }

@@ -1,10 +1,7 @@
 package org.knead.admin.content;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -27,9 +23,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,14 +31,13 @@ import org.knead.admin.layout.Feedback;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
-import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
+import org.knead.content.ContentFields;
+import org.knead.content.ContentMerge;
 import org.knead.content.ContentType;
 import org.knead.content.ContentValidationException;
 import org.knead.content.MarkdownRenderer;
-import org.knead.content.Pressure;
-import org.knead.content.Severity;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
 import org.knead.revision.ContentService;
@@ -77,26 +69,11 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private final H2 heading = new H2();
     private final Paragraph status = new Paragraph();
     private final UnorderedList problems = new UnorderedList();
-    private final TextField title = new TextField("Title");
+    private final ContentForm form = new ContentForm();
+    private final TextField title = form.editor(ContentFields.TITLE);
     private final TextField slug = new TextField("Slug");
-    private final TextArea summary = new TextArea("Summary");
-    private final TextArea body = new TextArea("Body (Markdown)");
+    private final TextArea body = form.editor(ContentFields.BODY);
     private final Div preview = new Div();
-    private final TextArea aliases = new TextArea("Aliases (one per line)");
-    private final RadioButtonGroup<Pressure> pressure = new RadioButtonGroup<>("Pressure");
-    private final CheckboxGroup<BodyArea> bodyAreas = new CheckboxGroup<>("Body areas");
-    private final TextArea benefits = new TextArea("Benefits (one per line)");
-    private final MultiSelectComboBox<String> relievesSymptoms = new MultiSelectComboBox<>("Symptoms it relieves");
-    private final MultiSelectComboBox<String> cautions = new MultiSelectComboBox<>("Cautions (medical warnings)");
-    private final MultiSelectComboBox<String> leadsToSymptoms = new MultiSelectComboBox<>("Symptoms it leads to");
-    private final MultiSelectComboBox<String> triggerSymptoms = new MultiSelectComboBox<>("Trigger symptoms");
-    private final TextArea triggerPhrases = new TextArea("Trigger phrases (one per line)");
-    private final RadioButtonGroup<Severity> severity = new RadioButtonGroup<>("Severity");
-    private final TextField action = new TextField("The one action to take now");
-    private final TextArea advice = new TextArea("Advice");
-    private final TextArea sources = new TextArea(
-            "Sources (one per line: title | https address | publisher | checked on YYYY-MM-DD)");
-    private final MultiSelectComboBox<String> related = new MultiSelectComboBox<>("Related items");
     private final TextField changeNote = new TextField("Change note");
     private final Button save = new Button("Save");
     private final Button submit = new Button("Submit for review");
@@ -132,12 +109,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "0 var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("min-height", "16em")
                 .set("overflow-wrap", "anywhere");
-        pressure.setItems(Pressure.values());
-        pressure.setItemLabelGenerator(Pressure::key);
-        bodyAreas.setItems(BodyArea.values());
-        bodyAreas.setItemLabelGenerator(BodyArea::key);
-        severity.setItems(Severity.values());
-        severity.setItemLabelGenerator(Severity::label);
+        TextField action = form.editor(ContentFields.ACTION);
         action.setPlaceholder("Call your local emergency number now.");
         action.setHelperText("Emergency: call the emergency number; urgent: an appointment today; otherwise: see a GP.");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -146,24 +118,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void ids() {
-        title.setId("title");
         slug.setId("slug");
-        summary.setId("summary");
-        body.setId("body");
-        aliases.setId("aliases");
-        pressure.setId("pressure");
-        bodyAreas.setId("body-areas");
-        benefits.setId("benefits");
-        relievesSymptoms.setId("relieves-symptoms");
-        cautions.setId("cautions");
-        leadsToSymptoms.setId("leads-to-symptoms");
-        triggerSymptoms.setId("trigger-symptoms");
-        triggerPhrases.setId("trigger-phrases");
-        severity.setId("severity");
-        action.setId("action");
-        advice.setId("advice");
-        sources.setId("sources");
-        related.setId("related");
         changeNote.setId("change-note");
         save.setId("save-button");
         submit.setId("submit-button");
@@ -203,27 +158,10 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         removeAll();
         pickable = null;
         Actor actor = currentUser.actor();
-        FormLayout form = new FormLayout();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
-        form.add(title, slug);
-        form.add(summary, 2);
-        form.add(aliases);
-        form.add(bodyAreas);
-        switch (type) {
-            case TECHNIQUE -> {
-                form.add(pressure, benefits);
-                form.add(pickers(relievesSymptoms, ContentType.SYMPTOM), pickers(cautions, ContentType.WARNING));
-            }
-            case SELF_CARE -> form.add(pickers(relievesSymptoms, ContentType.SYMPTOM));
-            case CAUSE -> form.add(pickers(leadsToSymptoms, ContentType.SYMPTOM));
-            case WARNING -> {
-                form.add(severity, action, advice, triggerPhrases, pickers(triggerSymptoms, ContentType.SYMPTOM));
-                form.add(sources, 2);
-            }
-            case ARTICLE -> form.add(relatedPicker(), 2);
-            default -> {
-            }
-        }
+        FormLayout fields = new FormLayout();
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+        fields.add(title, slug);
+        form.layOut(fields, type, this::pickable);
         HorizontalLayout markdown = new HorizontalLayout();
         markdown.setWidthFull();
         VerticalLayout previewBox = new VerticalLayout(new Span("Preview (as the public will see it)"), preview);
@@ -236,7 +174,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         changeNote.setPlaceholder("What did you change, and why?");
         changeNote.setMaxLength(500);
         HorizontalLayout actions = new HorizontalLayout(save, submit, links);
-        add(heading, status, problems, form, markdown, changeNote, actions, publishing);
+        add(heading, status, problems, fields, markdown, changeNote, actions, publishing);
 
         if (ref == null) {
             heading.setText("New " + type.key());
@@ -267,30 +205,6 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             pickable = contents.list(ItemFilter.all(), 0, 2000);
         }
         return pickable;
-    }
-
-    private Component pickers(MultiSelectComboBox<String> picker, ContentType of) {
-        Map<String, String> titles = new LinkedHashMap<>();
-        for (Item item : pickable()) {
-            if (item.type() == of) {
-                titles.put(item.slug(), item.title());
-            }
-        }
-        picker.setItems(new ArrayList<>(titles.keySet()));
-        picker.setItemLabelGenerator(s -> titles.containsKey(s) ? titles.get(s) + " (" + s + ")" : s);
-        return picker;
-    }
-
-    private Component relatedPicker() {
-        Map<String, String> titles = new LinkedHashMap<>();
-        for (Item item : pickable()) {
-            if (item.type() != ContentType.ARTICLE) {
-                titles.put(item.id(), item.title());
-            }
-        }
-        related.setItems(new ArrayList<>(titles.keySet()));
-        related.setItemLabelGenerator(id -> titles.containsKey(id) ? titles.get(id) + " (" + id + ")" : id);
-        return related;
     }
 
     private void load(ItemOverview overview) {
@@ -357,65 +271,13 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void fill(Content c) {
-        title.setValue(c.title());
-        if (ref == null) {
-            slug.setValue(c.slug() == null ? "" : c.slug());
-        } else {
-            slug.setValue(ref.slug());
-        }
-        summary.setValue(c.summary());
-        body.setValue(c.body());
-        aliases.setValue(String.join("\n", c.aliases()));
-        pressure.setValue(c.pressure());
-        bodyAreas.setValue(new java.util.LinkedHashSet<>(c.bodyAreas()));
-        benefits.setValue(String.join("\n", c.benefits()));
-        select(relievesSymptoms, c.relievesSymptoms());
-        select(cautions, c.cautions());
-        select(leadsToSymptoms, c.leadsToSymptoms());
-        select(triggerSymptoms, c.triggerSymptoms());
-        triggerPhrases.setValue(String.join("\n", c.triggerPhrases()));
-        severity.setValue(c.severity());
-        action.setValue(c.action());
-        advice.setValue(c.advice());
-        sources.setValue(String.join("\n", c.sources().stream().map(org.knead.content.Source::line).toList()));
-        select(related, c.related().stream().map(ContentRef::id).toList());
+        form.fill(c);
+        slug.setValue(ref != null ? ref.slug() : c.slug() == null ? "" : c.slug());
         renderPreview();
     }
 
-    private static void select(MultiSelectComboBox<String> picker, List<String> values) {
-        picker.setValue(new java.util.LinkedHashSet<>(values));
-    }
-
     private Content readForm() {
-        String s = ref == null ? slug.getValue().strip() : ref.slug();
-        Content.Builder b = base == null ? Content.builder(type, s) : base.toBuilder();
-        b.title(title.getValue()).summary(summary.getValue()).body(body.getValue()).aliases(lines(aliases))
-                .bodyAreas(sorted(bodyAreas.getValue()));
-        switch (type) {
-            case TECHNIQUE -> b.pressure(pressure.getValue()).benefits(lines(benefits))
-                    .relievesSymptoms(List.copyOf(relievesSymptoms.getValue())).cautions(List.copyOf(cautions.getValue()));
-            case SELF_CARE -> b.relievesSymptoms(List.copyOf(relievesSymptoms.getValue()));
-            case CAUSE -> b.leadsToSymptoms(List.copyOf(leadsToSymptoms.getValue()));
-            case WARNING -> b.severity(severity.getValue()).action(action.getValue()).advice(advice.getValue())
-                    .sources(lines(sources).stream().map(org.knead.content.Source::parseLine).toList())
-                    .triggerPhrases(lines(triggerPhrases)).triggerSymptoms(List.copyOf(triggerSymptoms.getValue()));
-            case ARTICLE -> b.related(related.getValue().stream().map(ContentRef::parseId).toList());
-            default -> {
-            }
-        }
-        Content c = b.build();
-        return ref == null ? c : new Content(c.type(), ref.slug(), c.title(), c.summary(), c.body(), c.aliases(),
-                c.pressure(), c.bodyAreas(), c.benefits(), c.relievesSymptoms(), c.cautions(), c.leadsToSymptoms(),
-                c.triggerSymptoms(), c.triggerPhrases(), c.severity(), c.advice(), c.related(), c.action(),
-                c.sources());
-    }
-
-    private static List<BodyArea> sorted(java.util.Set<BodyArea> areas) {
-        return Arrays.stream(BodyArea.values()).filter(areas::contains).toList();
-    }
-
-    private static List<String> lines(TextArea area) {
-        return area.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return form.read(type, ref == null ? slug.getValue().strip() : ref.slug(), base);
     }
 
     private void renderPreview() {
@@ -488,7 +350,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         comparison.setId("conflict-comparison");
         comparison.show(theirs, "Revision " + stale.basedOn() + " (yours started here)",
                 "Revision " + latest.number() + " (latest, by " + latest.author() + ")");
-        Reapply.Result merged = Reapply.onLatest(base, mine, latest.content());
+        ContentMerge merged = ContentMerge.onLatest(base, mine, latest.content());
         Paragraph plan = new Paragraph(merged.changedByMe().isEmpty()
                 ? "You changed nothing that differs from the revision you started with."
                 : "Reapplying puts your changes to " + labels(merged.changedByMe()) + " on top of revision "
@@ -520,6 +382,6 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private static String labels(List<String> fields) {
-        return String.join(", ", fields.stream().map(ComparisonPanel::label).map(String::toLowerCase).toList());
+        return String.join(", ", fields.stream().map(ContentFields::label).map(String::toLowerCase).toList());
     }
 }

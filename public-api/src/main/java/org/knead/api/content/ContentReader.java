@@ -1,5 +1,19 @@
 package org.knead.api.content;
 
+import static org.knead.content.ContentFields.ACTION;
+import static org.knead.content.ContentFields.ADVICE;
+import static org.knead.content.ContentFields.BENEFITS;
+import static org.knead.content.ContentFields.BODY_AREAS;
+import static org.knead.content.ContentFields.CAUTIONS;
+import static org.knead.content.ContentFields.LEADS_TO_SYMPTOMS;
+import static org.knead.content.ContentFields.PRESSURE;
+import static org.knead.content.ContentFields.RELATED;
+import static org.knead.content.ContentFields.RELIEVES_SYMPTOMS;
+import static org.knead.content.ContentFields.SEVERITY;
+import static org.knead.content.ContentFields.SOURCES;
+import static org.knead.content.ContentFields.TRIGGER_PHRASES;
+import static org.knead.content.ContentFields.TRIGGER_SYMPTOMS;
+
 import java.time.Clock;
 import java.util.List;
 import org.knead.api.web.AnswerCache;
@@ -8,6 +22,7 @@ import org.knead.api.web.ApiProblem;
 import org.knead.api.web.Params;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
+import org.knead.content.ContentField;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.MarkdownRenderer;
@@ -71,35 +86,46 @@ class ContentReader {
         String slug = item.slug();
         boolean medical = type == ContentType.WARNING || (type == ContentType.TECHNIQUE && !c.cautions().isEmpty())
                 || item.review() != null;
-        boolean technique = type == ContentType.TECHNIQUE;
-        boolean warning = type == ContentType.WARNING;
         boolean symptom = type == ContentType.SYMPTOM;
+        boolean warning = type == ContentType.WARNING;
         return new ContentDetail(
                 type.key(), slug, c.title(), c.summary(), c.body(), MarkdownRenderer.toSafeHtml(c.body()),
                 c.aliases(), item.revision(), item.publishedAt(),
                 medical ? java.util.Optional.ofNullable(review(item.review())) : null,
                 medical ? item.awaitingClinicalReview() : null,
-                technique && c.pressure() != null ? c.pressure().key() : null,
-                technique || type == ContentType.ARTICLE || !c.bodyAreas().isEmpty()
-                        ? c.bodyAreas().stream().map(BodyArea::key).toList() : null,
-                technique ? c.benefits() : null,
-                technique || type == ContentType.SELF_CARE ? forward(ContentType.SYMPTOM, c.relievesSymptoms()) : null,
-                technique ? forward(ContentType.WARNING, c.cautions()) : null,
-                type == ContentType.CAUSE ? forward(ContentType.SYMPTOM, c.leadsToSymptoms()) : null,
-                warning ? forward(ContentType.SYMPTOM, c.triggerSymptoms()) : null,
-                warning ? c.triggerPhrases() : null,
-                warning && c.severity() != null ? c.severity().key() : null,
-                warning ? c.action() : null,
-                warning ? c.advice() : null,
-                warning ? c.sources().stream().map(x -> new ContentDetail.SourceAnswer(x.title(), x.url(),
+                answered(c, PRESSURE) && c.pressure() != null ? c.pressure().key() : null,
+                answered(c, BODY_AREAS) ? c.bodyAreas().stream().map(BodyArea::key).toList() : null,
+                answered(c, BENEFITS) ? c.benefits() : null,
+                links(c, RELIEVES_SYMPTOMS),
+                links(c, CAUTIONS),
+                links(c, LEADS_TO_SYMPTOMS),
+                links(c, TRIGGER_SYMPTOMS),
+                answered(c, TRIGGER_PHRASES) ? c.triggerPhrases() : null,
+                answered(c, SEVERITY) && c.severity() != null ? c.severity().key() : null,
+                answered(c, ACTION) ? c.action() : null,
+                answered(c, ADVICE) ? c.advice() : null,
+                answered(c, SOURCES) ? c.sources().stream().map(x -> new ContentDetail.SourceAnswer(x.title(), x.url(),
                         x.publisher(), x.checkedOn())).toList() : null,
-                type == ContentType.ARTICLE ? resolve(c.related()) : null,
-                symptom ? backward(ContentType.TECHNIQUE, "relievesSymptoms", slug, type)
-                        : warning ? backward(ContentType.TECHNIQUE, "cautions", slug, type) : null,
-                symptom ? backward(ContentType.SELF_CARE, "relievesSymptoms", slug, type) : null,
-                symptom ? backward(ContentType.CAUSE, "leadsToSymptoms", slug, type) : null,
-                symptom ? backward(ContentType.WARNING, "triggerSymptoms", slug, type) : null,
+                answered(c, RELATED) ? resolve(c.related()) : null,
+                symptom ? backward(ContentType.TECHNIQUE, RELIEVES_SYMPTOMS, slug, type)
+                        : warning ? backward(ContentType.TECHNIQUE, CAUTIONS, slug, type) : null,
+                symptom ? backward(ContentType.SELF_CARE, RELIEVES_SYMPTOMS, slug, type) : null,
+                symptom ? backward(ContentType.CAUSE, LEADS_TO_SYMPTOMS, slug, type) : null,
+                symptom ? backward(ContentType.WARNING, TRIGGER_SYMPTOMS, slug, type) : null,
                 type == ContentType.ARTICLE ? null : articlesLinkingTo(item.ref()));
+    }
+
+    /**
+     * Whether the detail answers this field: always when it is part of the type (the catalogue says which),
+     * and when it is optional for the type and set.
+     */
+    private static boolean answered(Content c, ContentField<?> field) {
+        return field.partOf(c.type()) || field.usedBy(c.type()) && !field.isEmpty(c);
+    }
+
+    /** A link field as the summaries of the published items it names, or null when the type has no such field. */
+    private List<ContentSummary> links(Content c, ContentField<List<String>> field) {
+        return answered(c, field) ? forward(field.linksTo(), field.get(c)) : null;
     }
 
     private Review review(ClinicalReview review) {
@@ -120,11 +146,12 @@ class ContentReader {
         return graph.resolve(refs);
     }
 
-    private List<ContentSummary> backward(ContentType fromType, String field, String slug, ContentType targetType) {
-        return graph.linkingTo(ContentRef.of(targetType, slug), field, fromType);
+    private List<ContentSummary> backward(ContentType fromType, ContentField<?> field, String slug,
+            ContentType targetType) {
+        return graph.linkingTo(ContentRef.of(targetType, slug), field.name(), fromType);
     }
 
     private List<ContentSummary> articlesLinkingTo(ContentRef ref) {
-        return graph.linkingTo(ref, "related", ContentType.ARTICLE);
+        return graph.linkingTo(ref, RELATED.name(), ContentType.ARTICLE);
     }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
+import org.knead.content.Slug;
 
 /** Parses and checks request parameters, with a clear 400 for anything out of bounds. */
 public final class Params {
@@ -13,7 +14,6 @@ public final class Params {
     public static final int MAX_SIZE = 100;
     public static final int MAX_QUERY = 200;
     public static final int MAX_PREFIX = 100;
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}&&[^\\u200d]]+");
 
     private Params() {
@@ -83,7 +83,8 @@ public final class Params {
         return clean;
     }
 
+    /** Core's one slug rule ({@link Slug}): anything else names no item. */
     public static boolean isSlug(String slug) {
-        return slug != null && SLUG.matcher(slug).matches();
+        return Slug.isValid(slug);
     }
 }

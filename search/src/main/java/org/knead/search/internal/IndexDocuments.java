@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.io.IOException;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -22,9 +24,12 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
+import org.knead.content.ContentField;
+import org.knead.content.ContentField.Search;
+import org.knead.content.ContentFields;
 import org.knead.content.ContentType;
 
-/** Turns published content into index documents. */
+/** Turns published content into index documents; which fields are searched, and how, is the content catalogue's. */
 public final class IndexDocuments {
 
     /** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
@@ -71,9 +76,9 @@ public final class IndexDocuments {
         d.add(new SortedDocValuesField(Fields.TYPE_DV, new BytesRef(c.type().key())));
         d.add(new StoredField(Fields.SLUG, c.slug()));
 
-        String title = c.title();
-        String summary = c.summary();
-        String body = Analysis.markdownToText(c.body());
+        String title = value(c, Search.TITLE);
+        String summary = value(c, Search.SUMMARY);
+        String body = Analysis.markdownToText(value(c, Search.BODY));
         d.add(new Field(Fields.TITLE, title, STORED_TEXT));
         d.add(new Field(Fields.SUMMARY, summary, STORED_TEXT));
         d.add(new Field(Fields.BODY, body, STORED_TEXT));
@@ -82,14 +87,14 @@ public final class IndexDocuments {
             // a longer one is left out: the hit is then read from the stored fields
             d.add(new BinaryDocValuesField(Fields.PAGE, page));
         }
-        for (String alias : c.aliases()) {
+        // the list fields come from the content catalogue: other names, then keywords (benefits, trigger phrases)
+        List<String> aliases = values(c, Search.ALIAS);
+        List<String> keywords = values(c, Search.KEYWORD);
+        for (String alias : aliases) {
             d.add(new Field(Fields.ALIASES, alias, TEXT));
         }
-        for (String b : c.benefits()) {
-            d.add(new Field(Fields.KEYWORDS, b, TEXT));
-        }
-        for (String p : c.triggerPhrases()) {
-            d.add(new Field(Fields.KEYWORDS, p, TEXT));
+        for (String k : keywords) {
+            d.add(new Field(Fields.KEYWORDS, k, TEXT));
         }
 
         // the short, meaningful text (not the body), one value per source value to keep the gaps:
@@ -98,16 +103,12 @@ public final class IndexDocuments {
             d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }
-        for (String v : c.aliases()) {
+        for (String v : aliases) {
             d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SUGGEST, v, DOCS_ONLY));
         }
-        for (String v : c.benefits()) {
-            d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
-            d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
-        }
-        for (String v : c.triggerPhrases()) {
+        for (String v : keywords) {
             d.add(new Field(Fields.ALL, v, DOCS_AND_FREQS));
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }
@@ -134,6 +135,20 @@ public final class IndexDocuments {
             }
         }
         return d;
+    }
+
+    /** The one text of the catalogue field searched {@code how} (title, summary, body). */
+    private static String value(Content c, Search how) {
+        return String.join("\n", values(c, how));
+    }
+
+    /** Every value of the catalogue fields searched {@code how}, in catalogue order. */
+    private static List<String> values(Content c, Search how) {
+        List<String> out = new ArrayList<>();
+        for (ContentField<?> field : ContentFields.searched(how)) {
+            out.addAll(field.texts(c));
+        }
+        return out;
     }
 
     /** The largest page value kept in doc values. */
