@@ -140,7 +140,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         return buttons;
     }
 
-    /** Makes revision {@code r} public again in place of the newer public revision, with a reason, after a confirmation. */
+    /** Makes revision {@code r} public again in place of the newer public one, with a reason, once confirmed. */
     private Button revertButton(Revision r, Revision replaced) {
         Button revert = new Button("Revert to revision " + r.number(), e -> {
             TextArea reason = new TextArea("Reason (required, kept in the audit log)");
