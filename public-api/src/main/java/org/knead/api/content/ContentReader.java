@@ -18,9 +18,12 @@ import org.knead.revision.ClinicalReview;
 import org.knead.publication.ReviewerNames;
 import org.springframework.stereotype.Service;
 
-/** Turns published items into the answers of the content endpoints. Reads only published content. */
+/**
+ * Turns published items into the answers of the content endpoints (cached JSON) and of the public
+ * site's pages (the same {@link ContentDetail}). Reads only published content.
+ */
 @Service
-class ContentReader {
+public class ContentReader {
 
     private final PublishedContent published;
     private final PublishedGraph graph;
@@ -53,10 +56,29 @@ class ContentReader {
             throw notFound(type, slug);
         }
         // unknown slugs are cached too (as empty), so that probing for them stays cheap
-        return cache.get("item|" + type.key() + "|" + slug, () -> bulkhead.read(() -> {
+        return cache.get("item|" + type.key() + "|" + slug, () -> find(type, slug).orElse(null))
+                .orElseThrow(() -> notFound(type, slug));
+    }
+
+    /** The published item of this type and slug, as the item endpoint answers it; empty when there is none. */
+    public java.util.Optional<ContentDetail> find(ContentType type, String slug) {
+        if (!Params.isSlug(slug)) {
+            return java.util.Optional.empty();
+        }
+        return bulkhead.read(() -> {
             graph.sync();
-            return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
-        })).orElseThrow(() -> notFound(type, slug));
+            return published.find(ContentRef.of(type, slug)).map(this::toDetail);
+        });
+    }
+
+    /** A page of the published items of one type, by slug. */
+    public ContentPage list(ContentType type, int page, int size) {
+        return graph.page(type, null, null, Params.page(page), Params.size(size));
+    }
+
+    /** Every published item with when it last changed (for the sitemap). */
+    public List<PublishedEntry> everything() {
+        return graph.everything();
     }
 
     private static ApiProblem notFound(ContentType type, String slug) {
