@@ -1,7 +1,9 @@
 package org.knead.api.content;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.knead.api.web.AnswerCache;
 import org.knead.api.web.JsonAnswer;
 import org.knead.api.web.ApiProblem;
@@ -31,15 +33,17 @@ public class ContentReader {
     private final Clock clock;
     private final ReviewerNames reviewers;
     private final org.knead.api.web.StoreBulkhead bulkhead;
+    private final ObjectMapper json;
 
     ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock,
-            ReviewerNames reviewers, org.knead.api.web.StoreBulkhead bulkhead) {
+            ReviewerNames reviewers, org.knead.api.web.StoreBulkhead bulkhead, ObjectMapper json) {
         this.published = published;
         this.graph = graph;
         this.cache = cache;
         this.clock = clock;
         this.reviewers = reviewers;
         this.bulkhead = bulkhead;
+        this.json = json;
     }
 
     JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
@@ -55,20 +59,35 @@ public class ContentReader {
         if (!Params.isSlug(slug)) {
             throw notFound(type, slug);
         }
-        // unknown slugs are cached too (as empty), so that probing for them stays cheap
-        return cache.get("item|" + type.key() + "|" + slug, () -> find(type, slug).orElse(null))
-                .orElseThrow(() -> notFound(type, slug));
+        return cached(type, slug).orElseThrow(() -> notFound(type, slug));
     }
 
-    /** The published item of this type and slug, as the item endpoint answers it; empty when there is none. */
-    public java.util.Optional<ContentDetail> find(ContentType type, String slug) {
-        if (!Params.isSlug(slug)) {
-            return java.util.Optional.empty();
-        }
-        return bulkhead.read(() -> {
+    /** The item's answer; unknown slugs are cached too (as empty), so that probing for them stays cheap. */
+    private Optional<JsonAnswer> cached(ContentType type, String slug) {
+        return cache.get("item|" + type.key() + "|" + slug, () -> bulkhead.read(() -> {
             graph.sync();
-            return published.find(ContentRef.of(type, slug)).map(this::toDetail);
-        });
+            return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
+        }));
+    }
+
+    /**
+     * The published item of this type and slug, exactly as the item endpoint answers it (read back
+     * from the same cached answer, so a page view costs no store read until the next publish); empty
+     * when there is none.
+     */
+    public Optional<ContentDetail> find(ContentType type, String slug) {
+        if (!Params.isSlug(slug)) {
+            return Optional.empty();
+        }
+        return cached(type, slug).map(this::read);
+    }
+
+    private ContentDetail read(JsonAnswer answer) {
+        try {
+            return json.readValue(answer.body(), ContentDetail.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read back a cached item answer", e);
+        }
     }
 
     /** A page of the published items of one type, by slug. */

@@ -95,11 +95,18 @@ class SiteController {
     }
 
     @GetMapping(path = "/{collection:" + SitePaths.COLLECTIONS + "}", produces = MediaType.TEXT_HTML_VALUE)
-    String list(@PathVariable String collection, Model model) {
+    String list(@PathVariable String collection, @RequestParam(required = false) String page, Model model) {
         ContentType type = SitePaths.fromCollection(collection).orElseThrow();
+        int pageIndex = pageNumber(page) - 1;
+        var list = content.list(type, pageIndex, LIST_SIZE);
+        int pages = (int) ((list.total() + LIST_SIZE - 1) / LIST_SIZE);
+        String path = SitePaths.collection(type);
         model.addAttribute("title", Labels.collection(type));
-        model.addAttribute("items", content.list(type, 0, LIST_SIZE).items().stream().map(ItemPage.Link::of)
-                .toList());
+        model.addAttribute("items", list.items().stream().map(ItemPage.Link::of).toList());
+        model.addAttribute("page", pageIndex);
+        model.addAttribute("pages", pages);
+        model.addAttribute("previousUrl", pageIndex > 0 ? path + "?page=" + pageIndex : null);
+        model.addAttribute("nextUrl", pageIndex + 1 < pages ? path + "?page=" + (pageIndex + 2) : null);
         return "site/list";
     }
 

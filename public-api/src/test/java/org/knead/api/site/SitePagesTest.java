@@ -60,6 +60,9 @@ class SitePagesTest extends ApiTestSupport {
         assertThat(html.substring(cautions, benefits)).contains("<a href=\"/warnings/numbness-or-weakness\">");
         assertThat(html).contains("<a href=\"/symptoms/muscle-tension\">Muscle tension</a>")
                 .contains("<a href=\"/articles/back-neck-pain-massage\">");
+        // a technique with cautions is medical: the reference import brings it in without a clinical sign-off
+        assertThat(html).contains("Not yet reviewed by a clinician").doesNotContain("Page last reviewed");
+        assertThat(html("/symptoms/neck-pain")).doesNotContain("reviewed");
         // the body is the API's rendered Markdown
         assertThat(html).contains(getJson("/api/v1/techniques/swedish-massage").get("bodyHtml").asText()
                 .substring(0, 80));
