@@ -48,7 +48,8 @@ record ItemPage(ContentDetail item, ContentType type, String typeLabel, String c
                 d.severity() == null ? null : Labels.severity(d.severity()), facts(d),
                 links(d.cautions()), d.benefits() == null ? List.of() : d.benefits(), groups(d, type),
                 sources(d), review == null ? null : ReviewNote.of(review),
-                d.review() != null && review == null, Boolean.TRUE.equals(d.awaitingClinicalReview()),
+                // awaitingClinicalReview is there (true or false) exactly for medically reviewed items
+                d.awaitingClinicalReview() != null && review == null, Boolean.TRUE.equals(d.awaitingClinicalReview()),
                 Labels.date(d.publishedAt()), jsonLd);
     }
 

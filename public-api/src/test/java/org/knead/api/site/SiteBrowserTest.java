@@ -17,6 +17,7 @@ import org.knead.api.ApiTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The public site in a headless Chromium, as a person uses it: from "what do you feel?" to a technique
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
  * Content-Security-Policy refuses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// an application context (and store) of its own: only the reference content, as a visitor sees it
+// (the shared context holds the other tests' items, which would show in results and screenshots)
+@TestPropertySource(properties = "knead.test.context=site-browser")
 class SiteBrowserTest extends ApiTestSupport {
 
     private static final String RED_FLAG_QUERY = "numbness in both legs and can't control my bladder";
@@ -103,8 +107,13 @@ class SiteBrowserTest extends ApiTestSupport {
         browser.assertAccessible();
         browser.screenshot("red-flags");
 
-        flags.get(0).findElement(By.cssSelector("a")).click();
-        browser.waitUntil(d -> browser.path().equals("/warnings/cauda-equina-signs"));
+        assertThat(browser.driver.findElements(By.cssSelector("#red-flags .flag a")).stream()
+                .map(a -> a.getAttribute("href"))).anyMatch(h -> h.endsWith("/warnings/cauda-equina-signs"));
+        WebElement first = flags.get(0).findElement(By.cssSelector("a"));
+        String title = first.getText();
+        first.click();
+        browser.waitUntil(d -> browser.path().startsWith("/warnings/"));
+        assertThat(browser.find("h1").getText()).isEqualTo(title);
         assertThat(browser.find("p.severity").getText()).contains("Emergency");
     }
 
