@@ -151,7 +151,7 @@ class SitePagesTest extends ApiTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"/?q=neck&type=nonsense", "/?q=neck&bodyArea=knee", "/?q=neck&page=0",
-            "/?q=neck&page=abc", "/?q=neck&page=99999999999"})
+            "/?q=neck&page=abc", "/?q=neck&page=99999999999", "/symptoms?page=abc", "/symptoms?page=-1"})
     void aBadParameterIsA400PageSayingWhatIsWrong(String path) {
         HttpResponse<String> r = page(path);
         assertThat(r.statusCode()).isEqualTo(400);
