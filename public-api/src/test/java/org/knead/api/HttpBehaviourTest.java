@@ -33,7 +33,7 @@ class HttpBehaviourTest extends ApiTestSupport {
         HttpResponse<String> r = get(path);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Cache-Control")).get().asString().contains("public").contains("max-age=60")
+        assertThat(r.headers().firstValue("Cache-Control")).get().asString().contains("public").contains("max-age=1").contains("must-revalidate")
                 .doesNotContain("no-store");
         assertThat(r.headers().firstValue("ETag")).isPresent();
         assertThat(r.headers().firstValue("Content-Type")).contains("application/json;charset=UTF-8");

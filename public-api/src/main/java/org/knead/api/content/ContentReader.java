@@ -14,8 +14,10 @@ import static org.knead.content.ContentFields.SOURCES;
 import static org.knead.content.ContentFields.TRIGGER_PHRASES;
 import static org.knead.content.ContentFields.TRIGGER_SYMPTOMS;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.knead.api.web.AnswerCache;
 import org.knead.api.web.JsonAnswer;
 import org.knead.api.web.ApiProblem;
@@ -33,9 +35,12 @@ import org.knead.revision.ClinicalReview;
 import org.knead.publication.ReviewerNames;
 import org.springframework.stereotype.Service;
 
-/** Turns published items into the answers of the content endpoints. Reads only published content. */
+/**
+ * Turns published items into the answers of the content endpoints (cached JSON) and of the public
+ * site's pages (the same {@link ContentDetail}). Reads only published content.
+ */
 @Service
-class ContentReader {
+public class ContentReader {
 
     private final PublishedContent published;
     private final PublishedGraph graph;
@@ -43,15 +48,17 @@ class ContentReader {
     private final Clock clock;
     private final ReviewerNames reviewers;
     private final org.knead.api.web.StoreBulkhead bulkhead;
+    private final ObjectMapper json;
 
     ContentReader(PublishedContent published, PublishedGraph graph, AnswerCache cache, Clock clock,
-            ReviewerNames reviewers, org.knead.api.web.StoreBulkhead bulkhead) {
+            ReviewerNames reviewers, org.knead.api.web.StoreBulkhead bulkhead, ObjectMapper json) {
         this.published = published;
         this.graph = graph;
         this.cache = cache;
         this.clock = clock;
         this.reviewers = reviewers;
         this.bulkhead = bulkhead;
+        this.json = json;
     }
 
     JsonAnswer page(ContentType type, String bodyArea, String pressure, int page, int size) {
@@ -67,11 +74,45 @@ class ContentReader {
         if (!Params.isSlug(slug)) {
             throw notFound(type, slug);
         }
-        // unknown slugs are cached too (as empty), so that probing for them stays cheap
+        return cached(type, slug).orElseThrow(() -> notFound(type, slug));
+    }
+
+    /** The item's answer; unknown slugs are cached too (as empty), so that probing for them stays cheap. */
+    private Optional<JsonAnswer> cached(ContentType type, String slug) {
         return cache.get("item|" + type.key() + "|" + slug, () -> bulkhead.read(() -> {
             graph.sync();
             return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
-        })).orElseThrow(() -> notFound(type, slug));
+        }));
+    }
+
+    /**
+     * The published item of this type and slug, exactly as the item endpoint answers it (read back
+     * from the same cached answer, so a page view costs no store read until the next publish); empty
+     * when there is none.
+     */
+    public Optional<ContentDetail> find(ContentType type, String slug) {
+        if (!Params.isSlug(slug)) {
+            return Optional.empty();
+        }
+        return cached(type, slug).map(this::read);
+    }
+
+    private ContentDetail read(JsonAnswer answer) {
+        try {
+            return json.readValue(answer.body(), ContentDetail.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read back a cached item answer", e);
+        }
+    }
+
+    /** A page of the published items of one type, by slug. */
+    public ContentPage list(ContentType type, int page, int size) {
+        return graph.page(type, null, null, Params.page(page), Params.size(size));
+    }
+
+    /** Every published item with when it last changed (for the sitemap). */
+    public List<PublishedEntry> everything() {
+        return graph.everything();
     }
 
     private static ApiProblem notFound(ContentType type, String slug) {

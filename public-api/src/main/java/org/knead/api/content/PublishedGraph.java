@@ -52,7 +52,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
 
     /** One published item: its summary, its filter attributes and its outgoing links. */
-    record Node(ContentRef ref, ContentSummary summary, Pressure pressure, List<BodyArea> bodyAreas, List<Edge> out) {
+    record Node(ContentRef ref, ContentSummary summary, Pressure pressure, List<BodyArea> bodyAreas, List<Edge> out,
+            java.time.Instant lastModified) {
     }
 
     /** A link of {@code relation} (a content field, such as relievesSymptoms) to {@code target}. */
@@ -182,7 +183,7 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
         Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
-                item.content().bodyAreas(), List.copyOf(out));
+                item.content().bodyAreas(), List.copyOf(out), lastModified(item));
         for (Edge e : out) {
             g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
         }
@@ -198,6 +199,16 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
                 }
             }
         }
+    }
+
+    /** When the public copy last changed: its publication, or a later clinical sign-off. */
+    private static java.time.Instant lastModified(PublishedItem item) {
+        java.time.Instant at = item.publishedAt();
+        if (item.review() != null && item.review().reviewedAt() != null
+                && (at == null || item.review().reviewedAt().isAfter(at))) {
+            at = item.review().reviewedAt();
+        }
+        return at;
     }
 
     private static void remove(Graph g, String id) {
@@ -250,6 +261,17 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         }
         return sources.stream().map(g.nodes::get).filter(Objects::nonNull).filter(n -> n.ref().type() == fromType)
                 .sorted(Comparator.comparing(n -> n.ref().slug())).map(Node::summary).toList();
+    }
+
+    /** Every published item, by type and slug, with when it last changed. */
+    List<PublishedEntry> everything() {
+        sync();
+        Graph g = graph;
+        List<PublishedEntry> all = new ArrayList<>(g.nodes.size());
+        for (ContentType t : ContentType.values()) {
+            g.byType.get(t).values().forEach(n -> all.add(new PublishedEntry(n.summary(), n.lastModified())));
+        }
+        return all;
     }
 
     long appliedSequence() {

@@ -22,7 +22,6 @@ class ApiHeadersFilter extends OncePerRequestFilter {
     static final String SWAGGER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'"
             + " 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<String> ALLOWED = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> PAGE = Set.of("/", "/index.html", "/app.js", "/app.css");
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -101,6 +100,8 @@ class ApiHeadersFilter extends OncePerRequestFilter {
         if (path.startsWith("/swagger-ui")) {
             return SWAGGER_CSP;
         }
-        return PAGE.contains(path) ? PAGE_CSP : API_CSP;
+        // the public site's pages and assets: everything but the JSON API, its docs and the actuator
+        boolean api = path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator");
+        return api ? API_CSP : PAGE_CSP;
     }
 }

@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the public API, under {@code knead.api}.
  *
- * @param cacheMaxAge  how long browsers and shared caches may keep a content or search answer
+ * @param cacheMaxAge  how long browsers and shared caches may keep a content or search answer before they
+ *                     revalidate it (short, so that a publish is seen within 2 s)
  * @param rateLimit    the per-client token bucket
  * @param responseCache the in-process cache of answers, dropped whenever the publication log moves on
  */
 @ConfigurationProperties("knead.api")
 public record ApiProperties(
-        @DefaultValue("60s") Duration cacheMaxAge,
+        @DefaultValue("1s") Duration cacheMaxAge,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue ResponseCache responseCache) {
 

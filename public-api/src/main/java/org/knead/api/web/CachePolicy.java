@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * How public answers are sent: the cached JSON bytes with their ETag (a matching If-None-Match is
- * answered 304 by Spring MVC), and a Cache-Control that lets browsers and shared caches keep them.
+ * answered 304 by Spring MVC), and a Cache-Control that lets browsers and shared caches keep them
+ * for a moment only ({@code knead.api.cache-max-age}, 1 s) and then revalidate: a publish shows
+ * within 2 s, and an unchanged answer costs a 304. The ETag is the answer's hash, and the answer is
+ * cached per index state, so it moves exactly when the publication state changes what is answered.
  */
 @Component
 public class CachePolicy {
@@ -16,7 +19,7 @@ public class CachePolicy {
     private final CacheControl cacheControl;
 
     public CachePolicy(ApiProperties settings) {
-        this.cacheControl = CacheControl.maxAge(settings.cacheMaxAge()).cachePublic();
+        this.cacheControl = CacheControl.maxAge(settings.cacheMaxAge()).mustRevalidate().cachePublic();
     }
 
     public ResponseEntity<byte[]> ok(JsonAnswer answer) {
