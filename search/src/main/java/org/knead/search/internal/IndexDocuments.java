@@ -112,6 +112,17 @@ public final class IndexDocuments {
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }
         d.add(new Field(Fields.SUGGEST, title, DOCS_ONLY));
+        d.add(new Field(Fields.JOINED, title, DOCS_ONLY));
+        for (String v : c.aliases()) {
+            d.add(new Field(Fields.JOINED, v, DOCS_ONLY));
+        }
+        for (String symptom : c.relievesSymptoms()) {
+            if (symptom == null || symptom.length() > MAX_SLUG) {
+                continue; // not a slug any symptom has
+            }
+            d.add(new StringField(Fields.RELIEVES, symptom, Field.Store.NO));
+            d.add(new SortedSetDocValuesField(Fields.RELIEVES_DV, new BytesRef(symptom)));
+        }
         d.add(new Field(Fields.SUGGEST_TITLE, title, DOCS_ONLY));
         String titleKey = normalizeTitle(title);
         d.add(new StringField(Fields.TITLE_PREFIX, titleKey, Field.Store.NO));
@@ -135,6 +146,9 @@ public final class IndexDocuments {
         }
         return d;
     }
+
+    /** Longer values of relievesSymptoms are no slug of a symptom; they are left out of the index. */
+    static final int MAX_SLUG = 512;
 
     /** The largest page value kept in doc values. */
     static final int MAX_PAGE_VALUE = 16_000;
