@@ -24,7 +24,7 @@ final class Completions {
     /** The word to complete has at least this many letters. */
     static final int MIN_LETTERS = 2;
     /** At most this many words of the vocabulary are looked at for one prefix (cost bound on large indexes). */
-    static final int MAX_SCANNED = 5_000;
+    static final int MAX_SCANNED = 2_000;
 
     private record Word(String text, int docFreq) {
     }
@@ -45,6 +45,19 @@ final class Completions {
         if (last.length() < MIN_LETTERS || !last.chars().allMatch(Character::isLetterOrDigit)) {
             return List.of();
         }
+        String head = String.join(" ", words.subList(0, words.size() - 1));
+        List<String> out = new ArrayList<>();
+        for (String w : beginning(reader, last, max)) {
+            out.add(head.isEmpty() ? w : head + " " + w);
+        }
+        return out;
+    }
+
+    /**
+     * The commonest words of the short fields (unstemmed, no stop words) that begin with {@code last}
+     * and are longer, at most {@code max}, commonest first (at most {@link #MAX_SCANNED} words are looked at).
+     */
+    static List<String> beginning(IndexReader reader, String last, int max) throws IOException {
         Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
         if (terms == null) {
             return List.of();
@@ -61,22 +74,21 @@ final class Completions {
             if (!StringHelper.startsWith(t, prefix)) {
                 break;
             }
+            int df = te.docFreq();
+            if (t.length == prefix.length || (best.size() == max && df <= best.peek().docFreq())) {
+                continue; // the word itself, or rarer than every word kept
+            }
             String w = t.utf8ToString();
-            if (w.length() == last.length() || Analysis.STOP_WORDS.contains(w) || !w.chars().allMatch(Character::isLetterOrDigit)) {
+            if (Analysis.STOP_WORDS.contains(w) || !w.chars().allMatch(Character::isLetterOrDigit)) {
                 continue;
             }
-            best.add(new Word(w, te.docFreq()));
+            best.add(new Word(w, df));
             if (best.size() > max) {
                 best.poll();
             }
         }
         List<Word> top = new ArrayList<>(best);
         top.sort(Comparator.comparingInt(Word::docFreq).reversed().thenComparing(Word::text));
-        String head = String.join(" ", words.subList(0, words.size() - 1));
-        List<String> out = new ArrayList<>(top.size());
-        for (Word w : top) {
-            out.add(head.isEmpty() ? w.text() : head + " " + w.text());
-        }
-        return out;
+        return top.stream().map(Word::text).toList();
     }
 }

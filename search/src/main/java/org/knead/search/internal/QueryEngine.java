@@ -15,9 +15,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -42,6 +45,8 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
@@ -74,7 +79,7 @@ public final class QueryEngine {
     static final float BODY_BOOST = 0.5f;
 
     /** The word being typed matches words it begins, this far below an exact word... */
-    static final float TYPING_BOOST = 0.2f;
+    static final float TYPING_BOOST = 0.1f;
     /** ...over at most this many of the commonest words it begins. */
     static final int TYPING_EXPANSIONS = 16;
     /** {@code word*} matches at most this many of the commonest words it begins, per field. */
@@ -281,8 +286,17 @@ public final class QueryEngine {
             hs.add(prefix(Fields.SUMMARY, stemOf(prefix), PREFIX_EXPANSIONS), BooleanClause.Occur.SHOULD);
             hb.add(body, BooleanClause.Occur.SHOULD);
         }
-        if (typing != null) {
-            Query started = prefix(Fields.SPELL, typing, TYPING_EXPANSIONS);
+        List<String> begun = typing == null ? List.of() : Completions.beginning(reader, typing, TYPING_EXPANSIONS);
+        if (!begun.isEmpty()) {
+            // the commonest words it begins, looked up once here rather than by each search of the query
+            BooleanQuery.Builder sb = new BooleanQuery.Builder();
+            if (!typingUnfinished) {
+                sb.add(new TermQuery(new Term(Fields.SPELL, typing)), BooleanClause.Occur.SHOULD); // the word itself
+            }
+            for (String w : begun) {
+                sb.add(new TermQuery(new Term(Fields.SPELL, w)), BooleanClause.Occur.SHOULD);
+            }
+            Query started = sb.build();
             // a word it begins never outranks the word itself: when the word is known, its completions
             // add a constant below any exact match (which they match too); else they are scored
             b.add(typingUnfinished ? started : new BoostQuery(new ConstantScoreQuery(started), TYPING_BOOST),
@@ -309,18 +323,15 @@ public final class QueryEngine {
         return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), hb.build(), relief);
     }
 
-    /** Whether some word of the index's short fields begins with {@code prefix} (and is longer). */
+    /** Whether some word of the index's short fields (unstemmed) begins with {@code prefix}. */
     static boolean beginsAWord(IndexReader reader, String prefix) throws IOException {
-        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, Fields.SPELL);
+        Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
         if (terms == null) {
             return false;
         }
-        org.apache.lucene.index.TermsEnum te = terms.iterator();
-        org.apache.lucene.util.BytesRef p = new org.apache.lucene.util.BytesRef(prefix);
-        if (te.seekCeil(p) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
-            return false;
-        }
-        return org.apache.lucene.util.StringHelper.startsWith(te.term(), p);
+        TermsEnum te = terms.iterator();
+        BytesRef p = new BytesRef(prefix);
+        return te.seekCeil(p) != TermsEnum.SeekStatus.END && StringHelper.startsWith(te.term(), p);
     }
 
     /** The word being typed, folded, when it is long enough and not a stop word; else null. */

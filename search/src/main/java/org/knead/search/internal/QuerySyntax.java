@@ -12,7 +12,10 @@ import java.util.List;
  */
 public final class QuerySyntax {
 
-    /** At most this many phrases, exclusions and explicit prefixes are honoured; the rest count as words. */
+    /**
+     * At most this many phrases, exclusions and explicit prefixes are honoured; further phrases and
+     * prefixes are read as plain words, further exclusions are dropped.
+     */
     static final int MAX_PARTS = 8;
     /** A prefix needs this many letters or digits before the {@code *}. */
     static final int MIN_EXPLICIT_PREFIX = 2;
@@ -94,14 +97,10 @@ public final class QuerySyntax {
                     }
                     append(plain, phrase);
                     if (minus) {
-                        if (excluded.size() < MAX_PARTS) {
-                            excluded.add(phrase);
-                        }
+                        addCapped(excluded, phrase);
                     } else {
                         append(words, phrase);
-                        if (phrases.size() < MAX_PARTS) {
-                            phrases.add(phrase);
-                        }
+                        addCapped(phrases, phrase);
                     }
                     continue;
                 }
@@ -124,9 +123,7 @@ public final class QuerySyntax {
             }
             append(plain, word);
             if (minus) {
-                if (excluded.size() < MAX_PARTS) {
-                    excluded.add(word);
-                }
+                addCapped(excluded, word);
             } else if (star && isPrefixWord(word) && prefixes.size() < MAX_PARTS) {
                 prefixes.add(word.toLowerCase(java.util.Locale.ROOT));
             } else {
@@ -139,6 +136,13 @@ public final class QuerySyntax {
                 && lastWord.chars().allMatch(Character::isLetterOrDigit) ? lastWord : null;
         return new Parsed(words.toString(), List.copyOf(phrases), List.copyOf(excluded), List.copyOf(prefixes),
                 typing, plain.toString());
+    }
+
+    /** Adds {@code part} while fewer than {@link #MAX_PARTS} are there; the rest are dropped. */
+    private static void addCapped(List<String> parts, String part) {
+        if (parts.size() < MAX_PARTS) {
+            parts.add(part);
+        }
     }
 
     private static boolean isPrefixWord(String word) {

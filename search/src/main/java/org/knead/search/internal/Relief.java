@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -66,18 +66,31 @@ public final class Relief {
             return NONE;
         }
         float best = top.scoreDocs[0].score;
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Described> out = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
             if (sd.score < MIN_SHARE * best) {
                 break;
             }
-            Document d = stored.document(sd.doc, Set.of(Fields.SLUG, Fields.TITLE));
-            if (d.get(Fields.SLUG) != null) {
-                out.add(new Described(d.get(Fields.SLUG), d.get(Fields.TITLE), sd.score));
+            String[] slugAndTitle = slugAndTitle(searcher, leaves, sd.doc);
+            if (slugAndTitle[0] != null) {
+                out.add(new Described(slugAndTitle[0], slugAndTitle[1], sd.score));
             }
         }
         return new Relief(out);
+    }
+
+    /** Slug and title, from the page doc value (no stored fields to decompress), else the stored fields. */
+    private static String[] slugAndTitle(IndexSearcher searcher, List<LeafReaderContext> leaves, int doc)
+            throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
+        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+            String[] page = IndexDocuments.readPageValue(dv.binaryValue());
+            return new String[] {page[1], page[2]};
+        }
+        Document d = searcher.storedFields().document(doc, Set.of(Fields.SLUG, Fields.TITLE));
+        return new String[] {d.get(Fields.SLUG), d.get(Fields.TITLE)};
     }
 
     /** Scoring clauses: each reliever of a described symptom gains a share of that symptom's score. */
