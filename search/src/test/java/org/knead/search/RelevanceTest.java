@@ -98,6 +98,15 @@ class RelevanceTest {
                         top3Passed++;
                     }
                 }
+                case "relief" -> {
+                    // an expected reliever among the first 3, saying which described symptoms it relieves
+                    top3++;
+                    pass = r.items().stream().limit(3)
+                            .anyMatch(h -> c.expected().contains(h.slug()) && h.why() != null && !h.why().isBlank());
+                    if (pass) {
+                        top3Passed++;
+                    }
+                }
                 case "redflag" -> {
                     flagsExpected += c.expected().size();
                     long found = c.expected().stream().filter(flags::contains).count();
@@ -126,7 +135,8 @@ class RelevanceTest {
                 default -> throw new IllegalArgumentException("Unknown check " + c.check());
             }
             report.append(String.format("%-5s %-8s %-55s top: %s flags: %s%n", pass ? "ok" : "FAIL", c.check(),
-                    c.query(), slugs.stream().limit(3).toList(), flags));
+                    c.query(), r.items().stream().limit(3)
+                            .map(h -> h.why() == null ? h.slug() : h.slug() + " (" + h.why() + ")").toList(), flags));
             if (!pass) {
                 failures.add(c.query() + " (" + c.check() + " " + c.expected() + ") got " + slugs.stream().limit(3)
                         .toList() + " flags " + flags);

@@ -18,12 +18,16 @@ public record SearchAnswer(
         Map<String, Map<String, Long>> facets,
         @Schema(nullable = true, description = "a corrected query when the query looks misspelled") String didYouMean,
         @Schema(description = "published medical warnings whose trigger symptoms the query describes; always complete")
-        List<RedFlag> redFlags) {
+        List<RedFlag> redFlags,
+        @Schema(nullable = true, description = "a note when the query cannot be answered as asked (only excluded words)")
+        String message) {
 
     @Schema(name = "SearchHit")
     public record Hit(String type, String slug, String title,
             @Schema(description = "HTML-escaped text in which only <mark> tags are markup") String snippet,
-            float score) {
+            float score,
+            @Schema(nullable = true, description = "why a technique or self-care tip is shown for the symptoms the query "
+                    + "describes", example = "Relieves muscle stiffness, chronic pain") String why) {
     }
 
     @Schema(name = "RedFlag")
@@ -37,10 +41,11 @@ public record SearchAnswer(
     static SearchAnswer of(SearchResponse r) {
         return new SearchAnswer(r.query(), r.total(),
                 r.items() == null ? List.of() : r.items().stream()
-                        .map(h -> new Hit(h.type(), h.slug(), h.title(), h.snippet(), h.score())).toList(),
+                        .map(h -> new Hit(h.type(), h.slug(), h.title(), h.snippet(), h.score(), h.why())).toList(),
                 r.facets() == null ? Map.of() : r.facets(),
                 r.didYouMean(),
                 r.redFlags() == null ? List.of() : r.redFlags().stream()
-                        .map(f -> new RedFlag(f.slug(), f.title(), f.severity(), f.action(), f.advice())).toList());
+                        .map(f -> new RedFlag(f.slug(), f.title(), f.severity(), f.action(), f.advice())).toList(),
+                r.message());
     }
 }

@@ -59,7 +59,7 @@ class SearchController {
             @Parameter(description = "gentle, moderate, firm or intense") @RequestParam(required = false) String pressure,
             @Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int size) {
-        String query = Params.text("q", q, Params.MAX_QUERY);
+        String query = typed(q, Params.text("q", q, Params.MAX_QUERY));
         Set<ContentType> types = Params.types(type);
         BodyArea area = Params.bodyArea(bodyArea);
         Pressure p = Params.pressure(pressure);
@@ -91,7 +91,7 @@ class SearchController {
             @Parameter(description = "the beginning of a word or title, 1 to 100 characters", required = true)
             @RequestParam(required = false) String q,
             @Parameter(description = "how many suggestions, 1 to 20") @RequestParam(defaultValue = "10") int limit) {
-        String prefix = Params.text("q", q, Params.MAX_PREFIX);
+        String prefix = typed(q, Params.text("q", q, Params.MAX_PREFIX));
         if (limit < 1 || limit > 20) {
             throw ApiProblem.badParameter("limit", "limit must be between 1 and 20, not " + limit + ".");
         }
@@ -105,6 +105,14 @@ class SearchController {
             }
         }).orElseThrow();
         return cachePolicy.ok(answer);
+    }
+
+    /**
+     * The cleaned text, with one space kept at its end when the person typed one: a last word followed
+     * by a space is finished, so it is no longer completed or matched as a prefix.
+     */
+    static String typed(String raw, String clean) {
+        return Character.isWhitespace(raw.charAt(raw.length() - 1)) ? clean + " " : clean;
     }
 
     private void ready() {

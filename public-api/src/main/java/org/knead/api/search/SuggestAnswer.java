@@ -6,7 +6,9 @@ import org.knead.search.SuggestResponse;
 
 /** Completions of a prefix, for a search box. */
 @Schema(name = "Suggestions")
-public record SuggestAnswer(List<Suggestion> suggestions) {
+public record SuggestAnswer(List<Suggestion> suggestions,
+        @Schema(description = "the typed text with its last word completed to words the content uses, commonest first",
+                example = "[\"shoulders\", \"shoulder\"]") List<String> completions) {
 
     @Schema(name = "Suggestion")
     public record Suggestion(@Schema(example = "Trigger Point Massage") String text,
@@ -15,6 +17,7 @@ public record SuggestAnswer(List<Suggestion> suggestions) {
 
     static SuggestAnswer of(SuggestResponse r) {
         return new SuggestAnswer(r.suggestions() == null ? List.of() : r.suggestions().stream()
-                .map(s -> new Suggestion(s.text(), s.type(), s.slug())).toList());
+                .map(s -> new Suggestion(s.text(), s.type(), s.slug())).toList(),
+                r.completions() == null ? List.of() : r.completions());
     }
 }

@@ -14,14 +14,14 @@ import org.knead.search.SearchResponse;
  */
 record SearchPage(String q, boolean searched, long total, List<Flag> redFlags, List<Result> results,
         String didYouMean, String didYouMeanUrl, List<Facet> typeFacets, List<Facet> areaFacets, int page, int pages,
-        String previousUrl, String nextUrl) {
+        String previousUrl, String nextUrl, String message) {
 
     /** A red flag: the warning it links to, how severe it is and the one thing to do now. */
     record Flag(String url, String title, String severity, String severityLabel, String action, String advice) {
     }
 
-    /** A hit, linking to its page. */
-    record Result(String url, String typeLabel, String title, Snippet snippet) {
+    /** A hit, linking to its page, with why it is there when it relieves what the query describes. */
+    record Result(String url, String typeLabel, String title, Snippet snippet, String why) {
     }
 
     /** A filter link with its count; following a selected one removes the filter. */
@@ -29,7 +29,7 @@ record SearchPage(String q, boolean searched, long total, List<Flag> redFlags, L
     }
 
     static SearchPage blank() {
-        return new SearchPage("", false, 0, List.of(), List.of(), null, null, List.of(), List.of(), 0, 0, null, null);
+        return new SearchPage("", false, 0, List.of(), List.of(), null, null, List.of(), List.of(), 0, 0, null, null, null);
     }
 
     static SearchPage of(SearchResponse r, SearchLinks links, int page, int size) {
@@ -40,14 +40,15 @@ record SearchPage(String q, boolean searched, long total, List<Flag> redFlags, L
                 .toList();
         List<Result> results = r.items().stream()
                 .map(h -> new Result(SitePaths.item(h.type(), h.slug()), Labels.type(h.type()), h.title(),
-                        Snippet.of(h.snippet())))
+                        Snippet.of(h.snippet()), h.why()))
                 .toList();
         int pages = (int) Math.min(Integer.MAX_VALUE, (r.total() + size - 1) / size);
         String didYouMean = r.didYouMean() == null || r.didYouMean().isBlank() ? null : r.didYouMean();
         return new SearchPage(links.q(), true, r.total(), flags, results, didYouMean,
                 didYouMean == null ? null : links.withQuery(didYouMean),
                 typeFacets(r.facets().get("type"), links), areaFacets(r.facets().get("bodyArea"), links),
-                page, pages, page > 0 ? links.page(page - 1) : null, page + 1 < pages ? links.page(page + 1) : null);
+                page, pages, page > 0 ? links.page(page - 1) : null, page + 1 < pages ? links.page(page + 1) : null,
+                r.message());
     }
 
     private static List<Facet> typeFacets(Map<String, Long> counts, SearchLinks links) {

@@ -197,6 +197,19 @@ class SitePagesTest extends ApiTestSupport {
     }
 
     @Test
+    void aQueryDescribingSymptomsSaysWhyATechniqueIsThereAndJoinedWordsFindTheirTechnique() {
+        String html = html("/?q=" + q("chronic stiffness that will not budge"));
+        assertThat(html).contains("class=\"why\"").contains("Relieves muscle stiffness");
+        assertThat(html("/?q=triggerpoint")).contains("href=\"/techniques/trigger-point-massage\"");
+    }
+
+    @Test
+    void aQueryOfOnlyExclusionsSaysSoInsteadOfNothingFound() {
+        String html = html("/?q=" + q("-neck"));
+        assertThat(html).contains("class=\"message\"").doesNotContain("Nothing found");
+    }
+
+    @Test
     void aMisspelledQueryOffersItsCorrectionAsALink() {
         String html = html("/?q=" + q("swedsh masage"));
         assertThat(html).contains("Did you mean").contains("<a href=\"/?q=swedish+massage\">swedish massage</a>");

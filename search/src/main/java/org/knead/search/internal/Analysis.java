@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -86,8 +87,21 @@ public final class Analysis {
         }
     };
 
+    /** Adjacent words written together ("trigger point" -> "triggerpoint"): the compounds a query may use. */
+    private static final Analyzer JOINED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            source.setMaxTokenLength(64);
+            ShingleFilter shingles = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)), 2, 2);
+            shingles.setTokenSeparator("");
+            shingles.setOutputUnigrams(false);
+            return new TokenStreamComponents(source, shingles);
+        }
+    };
+
     private static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(TEXT,
-            Map.of(Fields.SPELL, PLAIN, Fields.SUGGEST, PLAIN, Fields.SUGGEST_TITLE, PLAIN));
+            Map.of(Fields.SPELL, PLAIN, Fields.SUGGEST, PLAIN, Fields.SUGGEST_TITLE, PLAIN, Fields.JOINED, JOINED));
 
     private Analysis() {
     }

@@ -20,6 +20,11 @@ public final class Fields {
     public static final String SUGGEST = "suggest";
     /** The title alone, unstemmed: suggestions whose title words start with the prefix rank first. */
     public static final String SUGGEST_TITLE = "suggest_title";
+    /** Adjacent words of titles and aliases written together ("triggerpoint"): for joined and split words. */
+    public static final String JOINED = "joined";
+    /** The slugs of the symptoms a technique or self-care tip relieves (indexed, and as doc values). */
+    public static final String RELIEVES = "relieves";
+    public static final String RELIEVES_DV = "relieves_dv";
     public static final String TITLE_PREFIX = "title_prefix";
     public static final String TITLE_SORT = "title_sort";
     public static final String AREA = "area";

@@ -24,6 +24,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
+import org.knead.content.Slug;
 import org.knead.content.ContentField;
 import org.knead.content.ContentField.Search;
 import org.knead.content.ContentFields;
@@ -113,6 +114,17 @@ public final class IndexDocuments {
             d.add(new Field(Fields.SPELL, v, DOCS_AND_FREQS));
         }
         d.add(new Field(Fields.SUGGEST, title, DOCS_ONLY));
+        d.add(new Field(Fields.JOINED, title, DOCS_ONLY));
+        for (String v : aliases) {
+            d.add(new Field(Fields.JOINED, v, DOCS_ONLY));
+        }
+        for (String symptom : c.relievesSymptoms()) {
+            if (!Slug.isValid(symptom)) {
+                continue; // not a slug any symptom has
+            }
+            d.add(new StringField(Fields.RELIEVES, symptom, Field.Store.NO));
+            d.add(new SortedSetDocValuesField(Fields.RELIEVES_DV, new BytesRef(symptom)));
+        }
         d.add(new Field(Fields.SUGGEST_TITLE, title, DOCS_ONLY));
         String titleKey = normalizeTitle(title);
         d.add(new StringField(Fields.TITLE_PREFIX, titleKey, Field.Store.NO));
@@ -150,6 +162,7 @@ public final class IndexDocuments {
         }
         return out;
     }
+
 
     /** The largest page value kept in doc values. */
     static final int MAX_PAGE_VALUE = 16_000;

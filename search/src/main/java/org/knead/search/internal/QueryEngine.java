@@ -15,9 +15,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -25,6 +28,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -41,6 +45,8 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
@@ -72,7 +78,18 @@ public final class QueryEngine {
     /** The weight of a query word found in the body, added to its best short field. */
     static final float BODY_BOOST = 0.5f;
 
+    /** The word being typed matches words it begins, this far below an exact word... */
+    static final float TYPING_BOOST = 0.1f;
+    /** ...over at most this many of the commonest words it begins. */
+    static final int TYPING_EXPANSIONS = 16;
+    /** {@code word*} matches at most this many of the commonest words it begins, per field. */
+    static final int PREFIX_EXPANSIONS = 64;
+    /** What a query of nothing but excluded words answers, instead of everything. */
+    public static final String ONLY_EXCLUSIONS =
+            "Nothing to search for: the query only excludes words. Add a word to look for, e.g. massage -deep.";
+
     private final Vocabulary vocabulary;
+    private final Compounds compounds = new Compounds();
     private final DirectSpellChecker typos = new DirectSpellChecker();
     private final DirectSpellChecker spelling = new DirectSpellChecker();
     private final DirectSpellChecker longSpelling = new DirectSpellChecker();
@@ -98,7 +115,7 @@ public final class QueryEngine {
      * A query in two forms: {@code scoring} ranks, {@code matching} matches exactly the same documents
      * as a flat, constant-score disjunction (cheap to count every hit for the facets).
      */
-    public record Built(Query scoring, Query matching, Query highlightSummary, Query highlightBody) {
+    public record Built(Query scoring, Query matching, Query highlightSummary, Query highlightBody, Relief relief) {
     }
 
     /** The text query for {@code text}, without filters. */
@@ -108,12 +125,24 @@ public final class QueryEngine {
 
     /** Both forms of the text query for {@code text}, without filters (no match when no words are left). */
     public Built build(IndexSearcher searcher, String text) throws IOException {
+        return build(searcher, QuerySyntax.parse(text));
+    }
+
+    /** Both forms of the query {@code parsed}, without filters (no match when no words are left). */
+    Built build(IndexSearcher searcher, QuerySyntax.Parsed parsed) throws IOException {
         IndexReader reader = searcher.getIndexReader();
+        String text = compounds.rewrite(reader, parsed.words());
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() && parsed.prefixes().isEmpty()) {
             Query none = new MatchNoDocsQuery("no words");
-            return new Built(none, none, none, none);
+            return new Built(none, none, none, none, Relief.NONE);
         }
+        // the word being typed: when it is no word yet but begins some, it is not read as a typo
+        String typing = typingPrefix(parsed);
+        boolean typingUnfinished = typing != null && !knownWord(reader, typing) && beginsAWord(reader, typing);
+        String unfinished = typingUnfinished && !tokens.isEmpty() ? tokens.get(tokens.size() - 1).term() : null;
+        // the symptoms the words describe: the same words and synonyms, in titles and aliases only
+        BooleanQuery.Builder described = new BooleanQuery.Builder();
         List<List<Analysis.Token>> phrases = new ArrayList<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Set<String> searched = new HashSet<>();
@@ -134,7 +163,8 @@ public final class QueryEngine {
             // maximum score, so once the page holds better hits the scorer skips the long body postings
             b.add(fields(t, 1f, false), BooleanClause.Occur.SHOULD);
             b.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, t)), BODY_BOOST), BooleanClause.Occur.SHOULD);
-            if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t)) {
+            described.add(titleFields(t, 1f), BooleanClause.Occur.SHOULD);
+            if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t) || t.equals(unfinished)) {
                 continue;
             }
             int df = reader.docFreq(new Term(Fields.ALL, t)) + reader.docFreq(new Term(Fields.BODY, t));
@@ -151,6 +181,7 @@ public final class QueryEngine {
                 for (SuggestWord s : suggestions) {
                     if (!terms.contains(s.string) && searched.add(s.string)) {
                         b.add(fields(s.string, boost * s.score, false), BooleanClause.Occur.SHOULD);
+                        described.add(titleFields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
                     }
                 }
                 if (df == 0) {
@@ -204,6 +235,8 @@ public final class QueryEngine {
                 Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST, false)
                         : phraseFields(alt.tokens(), SYNONYM_BOOST * Math.min(1.5f, 0.5f * altTerms.size() + 0.5f));
                 b.add(q, BooleanClause.Occur.SHOULD);
+                described.add(altTerms.size() == 1 ? titleFields(altTerms.get(0), SYNONYM_BOOST)
+                        : titlePhrase(alt.tokens(), SYNONYM_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
         // ALL holds the title, aliases, summary and keywords; the query's own words are also searched in
@@ -243,7 +276,151 @@ public final class QueryEngine {
                 (f.equals(Fields.SUMMARY) ? hs : hb).add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
-        return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), hb.build());
+        for (String prefix : parsed.prefixes()) {
+            Query spell = prefix(Fields.SPELL, prefix, PREFIX_EXPANSIONS);
+            Query body = prefix(Fields.BODY, stemOf(prefix), PREFIX_EXPANSIONS);
+            b.add(new DisjunctionMaxQuery(List.of(new BoostQuery(spell, 2f), new BoostQuery(body, BODY_BOOST)), 0.1f),
+                    BooleanClause.Occur.SHOULD);
+            m.add(new ConstantScoreQuery(spell), BooleanClause.Occur.SHOULD);
+            m.add(new ConstantScoreQuery(body), BooleanClause.Occur.SHOULD);
+            hs.add(prefix(Fields.SUMMARY, stemOf(prefix), PREFIX_EXPANSIONS), BooleanClause.Occur.SHOULD);
+            hb.add(body, BooleanClause.Occur.SHOULD);
+        }
+        List<String> begun = typing == null ? List.of() : Completions.beginning(reader, typing, TYPING_EXPANSIONS);
+        if (!begun.isEmpty()) {
+            // the commonest words it begins, looked up once here rather than by each search of the query
+            BooleanQuery.Builder sb = new BooleanQuery.Builder();
+            if (!typingUnfinished) {
+                sb.add(new TermQuery(new Term(Fields.SPELL, typing)), BooleanClause.Occur.SHOULD); // the word itself
+            }
+            for (String w : begun) {
+                sb.add(new TermQuery(new Term(Fields.SPELL, w)), BooleanClause.Occur.SHOULD);
+            }
+            Query started = sb.build();
+            // a word it begins never outranks the word itself: when the word is known, its completions
+            // add a constant below any exact match (which they match too); else they are scored
+            b.add(typingUnfinished ? started : new BoostQuery(new ConstantScoreQuery(started), TYPING_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            m.add(new ConstantScoreQuery(started), BooleanClause.Occur.SHOULD);
+        }
+        Relief relief = tokens.isEmpty() ? Relief.NONE : Relief.find(searcher, described.build());
+        relief.addScoring(b);
+        relief.addMatching(m);
+        for (String phrase : parsed.phrases()) {
+            Query together = together(reader, phrase);
+            if (together != null) {
+                b.add(together, BooleanClause.Occur.FILTER);
+                m.add(together, BooleanClause.Occur.FILTER);
+            }
+        }
+        for (String word : parsed.excluded()) {
+            Query out = anyField(Analysis.tokens(Analysis.text(), word, MAX_TERMS));
+            if (out != null) {
+                b.add(out, BooleanClause.Occur.MUST_NOT);
+                m.add(out, BooleanClause.Occur.MUST_NOT);
+            }
+        }
+        return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), hb.build(), relief);
+    }
+
+    /** Whether some word of the index's short fields (unstemmed) begins with {@code prefix}. */
+    static boolean beginsAWord(IndexReader reader, String prefix) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
+        if (terms == null) {
+            return false;
+        }
+        TermsEnum te = terms.iterator();
+        BytesRef p = new BytesRef(prefix);
+        return te.seekCeil(p) != TermsEnum.SeekStatus.END && StringHelper.startsWith(te.term(), p);
+    }
+
+    /** The word being typed, folded, when it is long enough and not a stop word; else null. */
+    private static String typingPrefix(QuerySyntax.Parsed parsed) {
+        if (parsed.typing() == null) {
+            return null;
+        }
+        List<String> w = Analysis.terms(Analysis.plain(), parsed.typing(), 2);
+        if (w.size() != 1 || w.get(0).length() < QuerySyntax.MIN_TYPING_PREFIX || Analysis.STOP_WORDS.contains(w.get(0))) {
+            return null;
+        }
+        return w.get(0);
+    }
+
+    private static String stemOf(String word) {
+        List<String> stem = Analysis.stem(List.of(word));
+        return stem.isEmpty() ? word : stem.get(0);
+    }
+
+    /** Words that begin with {@code prefix} in {@code field}, at most {@code max} of the commonest. */
+    private static Query prefix(String field, String prefix, int max) {
+        return new PrefixQuery(new Term(field, prefix), new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(max));
+    }
+
+    /**
+     * Items where the quoted {@code phrase} occurs, as written or as a whole-phrase synonym, after the
+     * same analysis as every word (null when no word of it is left).
+     */
+    private Query together(IndexReader reader, String phrase) throws IOException {
+        List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), compounds.rewrite(reader, phrase), MAX_TERMS);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(anyField(tokens), BooleanClause.Occur.SHOULD);
+        List<String> terms = tokens.stream().map(Analysis.Token::term).toList();
+        int synonyms = 0;
+        for (Vocabulary.Match match : vocabulary.matches(terms)) {
+            if (match.start() != 0 || match.end() != terms.size()) {
+                continue;
+            }
+            for (Vocabulary.Member alt : match.alternatives()) {
+                if (synonyms++ < MAX_SYNONYMS) {
+                    any.add(anyField(alt.tokens()), BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        return any.build();
+    }
+
+    /** The analyzed words in a row (one word: that word) in any searched field, or null for none. */
+    private static Query anyField(List<Analysis.Token> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int base = tokens.get(0).position();
+        for (String f : Fields.WEIGHTED) {
+            if (tokens.size() == 1) {
+                any.add(new TermQuery(new Term(f, tokens.get(0).term())), BooleanClause.Occur.SHOULD);
+                continue;
+            }
+            PhraseQuery.Builder pb = new PhraseQuery.Builder();
+            for (Analysis.Token t : tokens) {
+                pb.add(new Term(f, t.term()), t.position() - base);
+            }
+            any.add(pb.build(), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Query titleFields(String term, float boost) {
+        Query q = new DisjunctionMaxQuery(List.of(
+                new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), Fields.WEIGHTS[0]),
+                new BoostQuery(new TermQuery(new Term(Fields.ALIASES, term)), Fields.WEIGHTS[1])), 0.1f);
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    private static Query titlePhrase(List<Analysis.Token> tokens, float boost) {
+        List<Query> qs = new ArrayList<>(2);
+        int base = tokens.get(0).position();
+        for (int i = 0; i < 2; i++) {
+            PhraseQuery.Builder pb = new PhraseQuery.Builder();
+            for (Analysis.Token t : tokens) {
+                pb.add(new Term(Fields.WEIGHTED[i], t.term()), t.position() - base);
+            }
+            qs.add(new BoostQuery(pb.build(), Fields.WEIGHTS[i]));
+        }
+        return new BoostQuery(new DisjunctionMaxQuery(qs, 0.1f), boost);
     }
 
     private static long minDocFreq(IndexReader reader, List<String> terms) throws IOException {
@@ -327,8 +504,13 @@ public final class QueryEngine {
             throws IOException {
         String text = request.query();
         IndexReader reader = searcher.getIndexReader();
-        List<RedFlag> redFlags = detector.detect(text, word -> knownWord(reader, word));
-        Built built = build(searcher, text);
+        QuerySyntax.Parsed parsed = QuerySyntax.parse(text);
+        // red flags read the words without the syntax: "-numbness" or quotes never hide a warning
+        List<RedFlag> redFlags = detector.detect(parsed.plain(), word -> knownWord(reader, word));
+        if (parsed.onlyExclusions()) {
+            return new SearchResponse(text, 0, List.of(), noFacets(), null, redFlags, ONLY_EXCLUSIONS);
+        }
+        Built built = build(searcher, parsed);
         Query query = built.scoring();
         Set<ContentType> types = request.types();
         BodyArea area = request.bodyArea();
@@ -369,9 +551,20 @@ public final class QueryEngine {
         if (from < topDocs.scoreDocs.length && request.size() > 0) {
             int to = (int) Math.min(topDocs.scoreDocs.length, from + request.size());
             ScoreDoc[] page = java.util.Arrays.copyOfRange(topDocs.scoreDocs, (int) from, to);
-            hits = hits(searcher, built, page);
+            hits = built.relief().explain(searcher, page, hits(searcher, built, page));
         }
-        return new SearchResponse(text, counter.count(), hits, facets, didYouMean(reader, text), redFlags);
+        String typing = typingPrefix(parsed);
+        boolean unfinished = typing != null && !knownWord(reader, typing) && beginsAWord(reader, typing);
+        return new SearchResponse(text, counter.count(), hits, facets,
+                didYouMean(reader, parsed.words(), unfinished ? typing : null), redFlags);
+    }
+
+    private static Map<String, Map<String, Long>> noFacets() {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (FacetCounter.Dimension d : FacetCounter.Dimension.values()) {
+            facets.put(d.key(), Map.of());
+        }
+        return facets;
     }
 
     private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
@@ -490,14 +683,20 @@ public final class QueryEngine {
 
     /** The query with each word the index does not know replaced by its best correction, or null. */
     public String didYouMean(IndexReader reader, String text) throws IOException {
+        return didYouMean(reader, text, null);
+    }
+
+    /** As {@link #didYouMean(IndexReader, String)}, leaving a last word still being typed ({@code typing}) as it is. */
+    private String didYouMean(IndexReader reader, String text, String typing) throws IOException {
         List<String> words = Analysis.terms(Analysis.plain(), text, MAX_TERMS * 2);
         if (words.isEmpty()) {
             return null;
         }
         boolean changed = false;
         List<String> out = new ArrayList<>(words.size());
-        for (String w : words) {
-            if (w.length() < 4 || Analysis.STOP_WORDS.contains(w) || Typos.COMMON_WORDS.contains(w)
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() < 4 || Analysis.STOP_WORDS.contains(w) || (i == words.size() - 1 && w.equals(typing)) || Typos.COMMON_WORDS.contains(w)
                     || reader.docFreq(new Term(Fields.SPELL, w)) > 0
                     || !w.chars().allMatch(Character::isLetter)) {
                 out.add(w);
@@ -515,8 +714,17 @@ public final class QueryEngine {
         return changed ? String.join(" ", out) : null;
     }
 
-    /** Items whose title or an alias has words starting with the typed words, title matches first. */
+    /**
+     * Completions of the typed text's last word to words the content uses, commonest first, and
+     * items whose title or an alias has words starting with the typed words, title matches first.
+     */
     public SuggestResponse suggest(IndexSearcher searcher, String prefix, int limit) throws IOException {
+        SuggestResponse items = suggestItems(searcher, prefix, limit);
+        return new SuggestResponse(items.suggestions(), Completions.of(searcher.getIndexReader(), prefix,
+                Math.max(1, Math.min(Completions.MAX, limit))));
+    }
+
+    private SuggestResponse suggestItems(IndexSearcher searcher, String prefix, int limit) throws IOException {
         List<String> words = Analysis.terms(Analysis.plain(), prefix, 8);
         if (words.isEmpty()) {
             return new SuggestResponse(List.of());
@@ -558,6 +766,6 @@ public final class QueryEngine {
     public List<RedFlag> redFlags(IndexSearcher searcher, String text, RedFlagDetector detector) {
         IndexReader reader = searcher.getIndexReader();
         Predicate<String> known = w -> knownWord(reader, w);
-        return detector.detect(text, known);
+        return detector.detect(QuerySyntax.parse(text).plain(), known);
     }
 }

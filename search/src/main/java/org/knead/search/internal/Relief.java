@@ -1,0 +1,154 @@
+package org.knead.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.knead.content.ContentType;
+import org.knead.search.SearchHit;
+
+/**
+ * Relief-aware ranking, from the content graph: the symptoms a query describes (their titles and
+ * aliases match its words) lift the techniques and self-care tips that relieve them
+ * ({@code relievesSymptoms}), the more the more of them they relieve, and each such hit says why
+ * ("Relieves muscle stiffness, chronic pain").
+ */
+public final class Relief {
+
+    /** At most this many described symptoms count... */
+    static final int MAX_SYMPTOMS = 4;
+    /** ...each scoring at least this share of the best one. */
+    static final float MIN_SHARE = 0.5f;
+    /** A reliever gains this share of the score of each described symptom it relieves. */
+    static final float WEIGHT = 0.6f;
+
+    /** A symptom the query describes, with how well it matches. */
+    record Described(String slug, String title, float score) {
+    }
+
+    static final Relief NONE = new Relief(List.of());
+
+    private final List<Described> symptoms;
+
+    private Relief(List<Described> symptoms) {
+        this.symptoms = List.copyOf(symptoms);
+    }
+
+    List<Described> symptoms() {
+        return symptoms;
+    }
+
+    /** The symptoms whose titles or aliases {@code described} (a query on those fields) matches best. */
+    static Relief find(IndexSearcher searcher, Query described) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(described, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, ContentType.SYMPTOM.key())), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(q, MAX_SYMPTOMS);
+        if (top.scoreDocs.length == 0) {
+            return NONE;
+        }
+        float best = top.scoreDocs[0].score;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Described> out = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (sd.score < MIN_SHARE * best) {
+                break;
+            }
+            String[] slugAndTitle = slugAndTitle(searcher, leaves, sd.doc);
+            if (slugAndTitle[0] != null) {
+                out.add(new Described(slugAndTitle[0], slugAndTitle[1], sd.score));
+            }
+        }
+        return new Relief(out);
+    }
+
+    /** Slug and title, from the page doc value (no stored fields to decompress), else the stored fields. */
+    private static String[] slugAndTitle(IndexSearcher searcher, List<LeafReaderContext> leaves, int doc)
+            throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
+        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+            String[] page = IndexDocuments.readPageValue(dv.binaryValue());
+            return new String[] {page[1], page[2]};
+        }
+        Document d = searcher.storedFields().document(doc, Set.of(Fields.SLUG, Fields.TITLE));
+        return new String[] {d.get(Fields.SLUG), d.get(Fields.TITLE)};
+    }
+
+    /** Scoring clauses: each reliever of a described symptom gains a share of that symptom's score. */
+    void addScoring(BooleanQuery.Builder b) {
+        for (Described s : symptoms) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.RELIEVES, s.slug()))),
+                    WEIGHT * s.score()), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** Matching clauses: the relievers of the described symptoms are hits too. */
+    void addMatching(BooleanQuery.Builder b) {
+        for (Described s : symptoms) {
+            b.add(new TermQuery(new Term(Fields.RELIEVES, s.slug())), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** {@code hits} (the documents of {@code page}, in order), each reliever with its reason. */
+    List<SearchHit> explain(IndexSearcher searcher, ScoreDoc[] page, List<SearchHit> hits) throws IOException {
+        if (symptoms.isEmpty() || hits.size() != page.length) {
+            return hits;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < page.length; i++) {
+            SearchHit h = hits.get(i);
+            Set<String> relieved = relieved(leaves, page[i].doc);
+            List<String> names = new ArrayList<>();
+            for (Described s : symptoms) {
+                if (relieved.contains(s.slug())) {
+                    names.add(lowerFirst(s.title()));
+                }
+            }
+            out.add(names.isEmpty() ? h : h.withWhy("Relieves " + String.join(", ", names)));
+        }
+        return out;
+    }
+
+    private static Set<String> relieved(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(Fields.RELIEVES_DV);
+        Set<String> out = new LinkedHashSet<>();
+        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+            for (int k = 0; k < dv.docValueCount(); k++) {
+                out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
+            }
+        }
+        return out;
+    }
+
+    /** "Muscle stiffness" -> "muscle stiffness"; an acronym ("TMJ pain") stays as written. */
+    static String lowerFirst(String title) {
+        if (title == null || title.isEmpty()) {
+            return "";
+        }
+        if (title.length() > 1 && Character.isUpperCase(title.charAt(1))) {
+            return title;
+        }
+        return title.substring(0, 1).toLowerCase(Locale.ROOT) + title.substring(1);
+    }
+}
