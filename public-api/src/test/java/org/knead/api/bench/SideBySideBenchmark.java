@@ -1,0 +1,314 @@
+package org.knead.api.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.knead.PublicApiApplication;
+import org.knead.content.Content;
+import org.knead.seed.ReferenceContent;
+import org.knead.store.EmbeddedStore;
+import org.knead.testing.StoreProcess;
+
+/**
+ * Knead's search and item reads over HTTP side by side with plain Lucene over HTTP (issue 15 part 3).
+ *
+ * <p>Three processes besides this one, all pinned to the first core when {@code taskset} is there: the
+ * embedded store (its own process, on disk), Knead's public API (its real configuration, rate limit on
+ * but set high enough never to refuse, the search answer cache off so that every search reaches the
+ * index), and {@link PlainLuceneServer} over the same documents (reference content plus generated
+ * items). wrk runs on the other core with one thread. For each repetition, each kind (search, item
+ * read) and each connection count, the plain server and Knead are measured one after the other
+ * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain.
+ *
+ * <p>Searches: the query set of {@code search/src/test/resources/eval} plus generated two-word queries,
+ * picked at random per request; Knead is asked for the same 10 hits the plain server answers
+ * ({@code size=10}). Item reads: random among all items.
+ *
+ * <p>{@code public-api/bench/search-side-by-side.sh [items=10000] [seconds=10] [repetitions=3]}; the
+ * ports are 28120-28122 unless {@code KNEAD_BENCH_PORT} names another base; {@code KNEAD_BENCH_JFR=FILE}
+ * records a flight recording of Knead's API.
+ */
+public final class SideBySideBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CONNECTIONS = {8, 32};
+
+    private SideBySideBenchmark() {
+    }
+
+    record Run(String kind, String server, int connections, double rps, double p99ms, long errors) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int items = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int base = Integer.parseInt(System.getenv().getOrDefault("KNEAD_BENCH_PORT", "28120"));
+        int storePort = base;
+        int apiPort = base + 1;
+        int plainPort = base + 2;
+        boolean pin = Files.isExecutable(Path.of("/usr/bin/taskset")) && Runtime.getRuntime().availableProcessors() >= 2;
+        Path work = Files.createTempDirectory("knead-side-by-side");
+        List<Process> children = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(Process::destroy)));
+        try {
+            children.add(start(pin, "store", work, StoreProcess.arguments(work, work.resolve("data"), storePort)));
+            String uri = EmbeddedStore.connectionString("127.0.0.1", storePort);
+            awaitPort(storePort);
+            long t0 = System.nanoTime();
+            List<Content> corpus = new ArrayList<>(ReferenceContent.load());
+            corpus.addAll(LoadBenchmark.contents(items));
+            List<String> paths = LoadBenchmark.insert(uri + "/knead", corpus);
+            Path corpusFile = work.resolve("corpus.jsonl");
+            writeCorpus(corpus, paths, corpusFile);
+            log("%,d items in the store in %.1f s", corpus.size(), (System.nanoTime() - t0) / 1e9);
+
+            List<String> api = new ArrayList<>(List.of("-Xmx1g"));
+            String jfr = System.getenv("KNEAD_BENCH_JFR");
+            if (jfr != null && !jfr.isBlank()) {
+                api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            }
+            api.addAll(List.of("-cp", System.getProperty("java.class.path"), PublicApiApplication.class.getName(),
+                    "--server.port=" + apiPort, "--knead.store.uri=" + uri + "/knead",
+                    "--knead.search.index-dir=" + work.resolve("index"),
+                    "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
+                    "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
+            children.add(start(pin, "api", work, api));
+            children.add(start(pin, "plain", work, List.of("-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp",
+                    System.getProperty("java.class.path"), PlainLuceneServer.class.getName(), String.valueOf(plainPort),
+                    corpusFile.toString())));
+            String knead = "http://127.0.0.1:" + apiPort;
+            String plain = "http://127.0.0.1:" + plainPort;
+            awaitUp(knead + "/actuator/health", children.get(1), Duration.ofMinutes(5));
+            awaitUp(plain + "/health", children.get(2), Duration.ofMinutes(2));
+            log("both servers up");
+
+            List<String> queries = queries();
+            Map<String, Path> scripts = new LinkedHashMap<>();
+            scripts.put("search|knead", script(work, "knead-search.lua", queries.stream()
+                    .map(q -> "/api/v1/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList()));
+            scripts.put("search|plain", script(work, "plain-search.lua", queries.stream()
+                    .map(q -> "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList()));
+            scripts.put("item|knead", script(work, "knead-items.lua", paths.stream().map(p -> "/api/v1/" + p).toList()));
+            scripts.put("item|plain", script(work, "plain-items.lua", paths.stream().map(p -> "/item/" + p).toList()));
+            probe(knead + "/api/v1/search?size=10&q=stiff+neck");
+            probe(plain + "/search?q=stiff+neck");
+            probe(knead + "/api/v1/" + paths.get(paths.size() - 1));
+            probe(plain + "/item/" + paths.get(paths.size() - 1));
+
+            for (String key : scripts.keySet()) { // warm-up: JIT, caches
+                String[] k = key.split("\\|");
+                wrk(pin, k[1].equals("knead") ? knead : plain, scripts.get(key), Math.max(5, seconds), 32);
+            }
+            List<Run> runs = new ArrayList<>();
+            for (int rep = 1; rep <= reps; rep++) {
+                for (String kind : new String[] {"search", "item"}) {
+                    for (int c : CONNECTIONS) {
+                        for (String server : new String[] {"plain", "knead"}) {
+                            Run r = wrk(pin, server.equals("knead") ? knead : plain, scripts.get(kind + "|" + server),
+                                    seconds, c).as(kind, server, c);
+                            runs.add(r);
+                            log("rep %d: %s %s %d connections: %,.0f req/s, p99 %.1f ms%s", rep, kind, server, c,
+                                    r.rps(), r.p99ms(), r.errors() > 0 ? ", " + r.errors() + " errors or non-2xx" : "");
+                        }
+                    }
+                }
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Side by side: %,d items, %d queries, %d s per run, %d repetitions, wrk -t1%s,"
+                    + " %d cores, %s%n", corpus.size(), queries.size(), seconds, reps,
+                    pin ? " on core 1, servers on core 0" : "", Runtime.getRuntime().availableProcessors(), Instant.now());
+            System.out.println("| | connections | plain Lucene over HTTP | Knead | ratio |");
+            System.out.println("|---|---|---|---|---|");
+            for (String kind : new String[] {"search", "item"}) {
+                for (int c : CONNECTIONS) {
+                    Run p = median(runs, kind, "plain", c);
+                    Run k = median(runs, kind, "knead", c);
+                    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms | %,.0f req/s, p99 %.1f ms%s | %.2f |%n",
+                            kind.equals("search") ? "search (`/api/v1/search?size=10`)" : "item read (`/api/v1/{type}/{slug}`)",
+                            c, p.rps(), p.p99ms(), k.rps(), k.p99ms(),
+                            k.errors() > 0 ? " (" + k.errors() + " errors)" : "", k.rps() / p.rps());
+                }
+            }
+        } finally {
+            for (Process p : children) {
+                p.destroy();
+            }
+            for (Process p : children) {
+                p.waitFor();
+            }
+        }
+    }
+
+    /** The eval queries of the search module and generated two-word queries. */
+    static List<String> queries() throws IOException {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String f : new String[] {"search-queries.tsv", "held-out-queries.tsv"}) {
+            Path p = Path.of("search/src/test/resources/eval", f);
+            if (!Files.exists(p)) {
+                p = Path.of("../search/src/test/resources/eval", f);
+            }
+            for (String line : Files.readAllLines(p)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t")[0]);
+                }
+            }
+        }
+        SplittableRandom r = new SplittableRandom(11);
+        while (out.size() < 400) {
+            out.add(LoadBenchmark.query(r));
+        }
+        return new ArrayList<>(out);
+    }
+
+    static void writeCorpus(List<Content> corpus, List<String> paths, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < corpus.size(); i++) {
+            Content c = corpus.get(i);
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("path", paths.get(i));
+            m.put("type", c.type().key());
+            m.put("slug", c.slug());
+            m.put("title", c.title());
+            m.put("summary", c.summary() == null ? "" : c.summary());
+            m.put("body", c.body() == null ? "" : c.body());
+            sb.append(JSON.writeValueAsString(m)).append('\n');
+        }
+        Files.writeString(file, sb);
+    }
+
+    static Path script(Path folder, String name, List<String> requests) throws IOException {
+        StringBuilder sb = new StringBuilder("local paths = {");
+        for (String s : requests) {
+            sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",");
+        }
+        sb.append("}\nmath.randomseed(1)\nrequest = function()\n  return wrk.format(\"GET\", paths[math.random(#paths)])\nend\n");
+        Path p = folder.resolve(name);
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    record Wrk(double rps, double p99ms, long errors) {
+        Run as(String kind, String server, int connections) {
+            return new Run(kind, server, connections, rps, p99ms, errors);
+        }
+    }
+
+    static Wrk wrk(boolean pin, String url, Path script, int seconds, int connections) throws IOException,
+            InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (pin) {
+            cmd.addAll(List.of("taskset", "-c", "1"));
+        }
+        cmd.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(),
+                url));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        double rps = Double.parseDouble(LoadBenchmark.find(out, "Requests/sec:\\s+([0-9.]+)", "0"));
+        long errors = Long.parseLong(LoadBenchmark.find(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
+        String socket = LoadBenchmark.find(out, "Socket errors: (.*)", "");
+        if (!socket.isEmpty()) {
+            log("wrk: socket errors %s", socket);
+        }
+        return new Wrk(rps, millis(LoadBenchmark.find(out, "\\s99%\\s+(\\S+)", "0ms")), errors);
+    }
+
+    static double millis(String wrkTime) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(wrkTime);
+        if (!m.matches()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "ms" -> v;
+            case "s" -> v * 1000;
+            default -> v * 60_000;
+        };
+    }
+
+    static Run median(List<Run> runs, String kind, String server, int connections) {
+        List<Run> rs = runs.stream().filter(r -> r.kind().equals(kind) && r.server().equals(server)
+                && r.connections() == connections).toList();
+        double[] rps = rs.stream().mapToDouble(Run::rps).sorted().toArray();
+        double[] p99 = rs.stream().mapToDouble(Run::p99ms).sorted().toArray();
+        long errors = rs.stream().mapToLong(Run::errors).sum();
+        return new Run(kind, server, connections, rps[rps.length / 2], p99[p99.length / 2], errors);
+    }
+
+    static Process start(boolean pin, String name, Path folder, List<String> jvmArgs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (pin) {
+            cmd.addAll(List.of("taskset", "-c", "0"));
+        }
+        cmd.add(StoreProcess.java());
+        cmd.addAll(jvmArgs);
+        Path logFile = folder.resolve(name + ".log");
+        log("starting %s (log %s)", name, logFile);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    }
+
+    static void awaitPort(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nothing listens on " + port);
+    }
+
+    static void awaitUp(String url, Process process, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(url + ": the process exited");
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " was not UP within " + timeout);
+    }
+
+    static void probe(String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        log("probe %s -> %d %s", url, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[side-by-side] " + String.format(Locale.ROOT, format, args));
+    }
+}
