@@ -28,11 +28,11 @@ import org.knead.testing.StoreProcess;
 /**
  * Knead's search and item reads over HTTP side by side with plain Lucene over HTTP (issue 15 part 3).
  *
- * <p>Three processes besides this one, all pinned to the first core when {@code taskset} is there: the
- * embedded store (its own process, on disk), Knead's public API (its real configuration, rate limit on
- * but set high enough never to refuse, the search answer cache off so that every search reaches the
+ * <p>Three processes besides this one: the embedded store (its own process, on disk), Knead's public
+ * API (its real configuration, rate limit on but set high enough never to refuse, the search answer cache off so that every search reaches the
  * index), and {@link PlainLuceneServer} over the same documents (reference content plus generated
- * items). wrk runs on the other core with one thread. For each repetition, each kind (search, item
+ * items). wrk runs with one thread, pinned to the second core when {@code taskset} is there (as in issue
+ * 15's measurement; the servers may use both cores). For each repetition, each kind (search, item
  * read) and each connection count, the plain server and Knead are measured one after the other
  * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain.
  *
@@ -68,7 +68,7 @@ public final class SideBySideBenchmark {
         List<Process> children = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(Process::destroy)));
         try {
-            children.add(start(pin, "store", work, StoreProcess.arguments(work, work.resolve("data"), storePort)));
+            children.add(start("store", work, StoreProcess.arguments(work, work.resolve("data"), storePort)));
             String uri = EmbeddedStore.connectionString("127.0.0.1", storePort);
             awaitPort(storePort);
             long t0 = System.nanoTime();
@@ -89,8 +89,8 @@ public final class SideBySideBenchmark {
                     "--knead.search.index-dir=" + work.resolve("index"),
                     "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
                     "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
-            children.add(start(pin, "api", work, api));
-            children.add(start(pin, "plain", work, List.of("-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp",
+            children.add(start("api", work, api));
+            children.add(start("plain", work, List.of("-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp",
                     System.getProperty("java.class.path"), PlainLuceneServer.class.getName(), String.valueOf(plainPort),
                     corpusFile.toString())));
             String knead = "http://127.0.0.1:" + apiPort;
@@ -112,13 +112,15 @@ public final class SideBySideBenchmark {
             probe(knead + "/api/v1/" + paths.get(paths.size() - 1));
             probe(plain + "/item/" + paths.get(paths.size() - 1));
 
-            for (String key : scripts.keySet()) { // warm-up: JIT, caches
-                String[] k = key.split("\\|");
-                wrk(pin, k[1].equals("knead") ? knead : plain, scripts.get(key), Math.max(5, seconds), 32);
-            }
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= reps; rep++) {
                 for (String kind : new String[] {"search", "item"}) {
+                    if (rep == 1) { // warm-up: JIT; for item reads also the answer cache, as it is when serving
+                        for (String server : new String[] {"plain", "knead"}) {
+                            wrk(pin, server.equals("knead") ? knead : plain, scripts.get(kind + "|" + server),
+                                    Math.max(5, seconds), 32);
+                        }
+                    }
                     for (int c : CONNECTIONS) {
                         for (String server : new String[] {"plain", "knead"}) {
                             Run r = wrk(pin, server.equals("knead") ? knead : plain, scripts.get(kind + "|" + server),
@@ -133,7 +135,7 @@ public final class SideBySideBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "Side by side: %,d items, %d queries, %d s per run, %d repetitions, wrk -t1%s,"
                     + " %d cores, %s%n", corpus.size(), queries.size(), seconds, reps,
-                    pin ? " on core 1, servers on core 0" : "", Runtime.getRuntime().availableProcessors(), Instant.now());
+                    pin ? " pinned to core 1" : "", Runtime.getRuntime().availableProcessors(), Instant.now());
             System.out.println("| | connections | plain Lucene over HTTP | Knead | ratio |");
             System.out.println("|---|---|---|---|---|");
             for (String kind : new String[] {"search", "item"}) {
@@ -253,11 +255,8 @@ public final class SideBySideBenchmark {
         return new Run(kind, server, connections, rps[rps.length / 2], p99[p99.length / 2], errors);
     }
 
-    static Process start(boolean pin, String name, Path folder, List<String> jvmArgs) throws IOException {
+    static Process start(String name, Path folder, List<String> jvmArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
-        if (pin) {
-            cmd.addAll(List.of("taskset", "-c", "0"));
-        }
         cmd.add(StoreProcess.java());
         cmd.addAll(jvmArgs);
         Path logFile = folder.resolve(name + ".log");
