@@ -41,8 +41,9 @@ import org.knead.testing.StoreProcess;
  * ({@code size=10}). Item reads: random among all items.
  *
  * <p>{@code public-api/bench/search-side-by-side.sh [items=10000] [seconds=10] [repetitions=3]}; the
- * ports are 28120-28122 unless {@code KNEAD_BENCH_PORT} names another base; {@code KNEAD_BENCH_JFR=FILE}
- * records a flight recording of Knead's API.
+ * ports are 28120-28123 unless {@code KNEAD_BENCH_PORT} names another base; {@code KNEAD_BENCH_JFR=FILE}
+ * records a flight recording of Knead's API; {@code KNEAD_BENCH_BASELINE=CLASSPATH} measures another build
+ * of the API (e.g. the classes of the previous commit) in the same run, as a third server.
  */
 public final class SideBySideBenchmark {
 
@@ -79,25 +80,26 @@ public final class SideBySideBenchmark {
             writeCorpus(corpus, paths, corpusFile);
             log("%,d items in the store in %.1f s", corpus.size(), (System.nanoTime() - t0) / 1e9);
 
-            List<String> api = new ArrayList<>(List.of("-Xmx1g"));
-            String jfr = System.getenv("KNEAD_BENCH_JFR");
-            if (jfr != null && !jfr.isBlank()) {
-                api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
-            }
-            api.addAll(List.of("-cp", System.getProperty("java.class.path"), PublicApiApplication.class.getName(),
-                    "--server.port=" + apiPort, "--knead.store.uri=" + uri + "/knead",
-                    "--knead.search.index-dir=" + work.resolve("index"),
-                    "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
-                    "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
-            children.add(start("api", work, api));
+            // the servers measured, in the order each round measures them: name -> base URL
+            Map<String, String> servers = new LinkedHashMap<>();
+            servers.put("plain", "http://127.0.0.1:" + plainPort);
+            servers.put("knead", "http://127.0.0.1:" + apiPort);
             children.add(start("plain", work, List.of("-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp",
                     System.getProperty("java.class.path"), PlainLuceneServer.class.getName(), String.valueOf(plainPort),
                     corpusFile.toString())));
-            String knead = "http://127.0.0.1:" + apiPort;
-            String plain = "http://127.0.0.1:" + plainPort;
-            awaitUp(knead + "/actuator/health", children.get(1), Duration.ofMinutes(5));
-            awaitUp(plain + "/health", children.get(2), Duration.ofMinutes(2));
-            log("both servers up");
+            children.add(start("knead", work, api(System.getProperty("java.class.path"), apiPort, uri,
+                    work.resolve("index"), System.getenv("KNEAD_BENCH_JFR"))));
+            String baseline = System.getenv("KNEAD_BENCH_BASELINE");
+            if (baseline != null && !baseline.isBlank()) { // another build of the API (its classpath), measured alike
+                servers.put("baseline", "http://127.0.0.1:" + (base + 3));
+                children.add(start("baseline", work, api(baseline, base + 3, uri, work.resolve("baseline-index"), null)));
+            }
+            awaitUp(servers.get("plain") + "/health", children.get(1), Duration.ofMinutes(2));
+            awaitUp(servers.get("knead") + "/actuator/health", children.get(2), Duration.ofMinutes(5));
+            if (servers.containsKey("baseline")) {
+                awaitUp(servers.get("baseline") + "/actuator/health", children.get(3), Duration.ofMinutes(5));
+            }
+            log("servers up: %s", servers);
 
             List<String> queries = queries();
             Map<String, Path> scripts = new LinkedHashMap<>();
@@ -107,45 +109,58 @@ public final class SideBySideBenchmark {
                     .map(q -> "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList()));
             scripts.put("item|knead", script(work, "knead-items.lua", paths.stream().map(p -> "/api/v1/" + p).toList()));
             scripts.put("item|plain", script(work, "plain-items.lua", paths.stream().map(p -> "/item/" + p).toList()));
-            probe(knead + "/api/v1/search?size=10&q=stiff+neck");
-            probe(plain + "/search?q=stiff+neck");
-            probe(knead + "/api/v1/" + paths.get(paths.size() - 1));
-            probe(plain + "/item/" + paths.get(paths.size() - 1));
+            for (Map.Entry<String, String> server : servers.entrySet()) {
+                boolean plain = server.getKey().equals("plain");
+                probe(server.getValue() + (plain ? "/search?q=stiff+neck" : "/api/v1/search?size=10&q=stiff+neck"));
+                probe(server.getValue() + (plain ? "/item/" : "/api/v1/") + paths.get(paths.size() - 1));
+            }
 
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= reps; rep++) {
                 for (String kind : new String[] {"search", "item"}) {
                     if (rep == 1) { // warm-up: JIT; for item reads also the answer cache, as it is when serving
-                        for (String server : new String[] {"plain", "knead"}) {
-                            wrk(pin, server.equals("knead") ? knead : plain, scripts.get(kind + "|" + server),
+                        for (Map.Entry<String, String> server : servers.entrySet()) {
+                            wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
                                     Math.max(5, seconds), 32);
                         }
                     }
                     for (int c : CONNECTIONS) {
-                        for (String server : new String[] {"plain", "knead"}) {
-                            Run r = wrk(pin, server.equals("knead") ? knead : plain, scripts.get(kind + "|" + server),
-                                    seconds, c).as(kind, server, c);
+                        for (Map.Entry<String, String> server : servers.entrySet()) {
+                            Run r = wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
+                                    seconds, c).as(kind, server.getKey(), c);
                             runs.add(r);
-                            log("rep %d: %s %s %d connections: %,.0f req/s, p99 %.1f ms%s", rep, kind, server, c,
-                                    r.rps(), r.p99ms(), r.errors() > 0 ? ", " + r.errors() + " errors or non-2xx" : "");
+                            log("rep %d: %s %s %d connections: %,.0f req/s, p99 %.1f ms%s", rep, kind, server.getKey(),
+                                    c, r.rps(), r.p99ms(), r.errors() > 0 ? ", " + r.errors() + " errors or non-2xx" : "");
                         }
                     }
                 }
             }
             System.out.println();
-            System.out.printf(Locale.ROOT, "Side by side: %,d items, %d queries, %d s per run, %d repetitions, wrk -t1%s,"
-                    + " %d cores, %s%n", corpus.size(), queries.size(), seconds, reps,
-                    pin ? " pinned to core 1" : "", Runtime.getRuntime().availableProcessors(), Instant.now());
-            System.out.println("| | connections | plain Lucene over HTTP | Knead | ratio |");
-            System.out.println("|---|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "Side by side: %,d items, %d queries, %d s per run, %d repetitions (medians),"
+                    + " wrk -t1%s, %d cores, load average %.1f at the end, %s%n", corpus.size(), queries.size(), seconds,
+                    reps, pin ? " pinned to core 1" : "", Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Instant.now());
+            List<String> measured = servers.keySet().stream().filter(k -> !k.equals("plain")).toList();
+            StringBuilder head = new StringBuilder("| | connections | plain Lucene over HTTP |");
+            StringBuilder line = new StringBuilder("|---|---|---|");
+            for (String k : measured) {
+                head.append(' ').append(k.equals("knead") ? "Knead" : "Knead (" + k + ")").append(" | ratio |");
+                line.append("---|---|");
+            }
+            System.out.println(head);
+            System.out.println(line);
             for (String kind : new String[] {"search", "item"}) {
                 for (int c : CONNECTIONS) {
                     Run p = median(runs, kind, "plain", c);
-                    Run k = median(runs, kind, "knead", c);
-                    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms | %,.0f req/s, p99 %.1f ms%s | %.2f |%n",
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms |",
                             kind.equals("search") ? "search (`/api/v1/search?size=10`)" : "item read (`/api/v1/{type}/{slug}`)",
-                            c, p.rps(), p.p99ms(), k.rps(), k.p99ms(),
-                            k.errors() > 0 ? " (" + k.errors() + " errors)" : "", k.rps() / p.rps());
+                            c, p.rps(), p.p99ms()));
+                    for (String name : measured) {
+                        Run k = median(runs, kind, name, c);
+                        row.append(String.format(Locale.ROOT, " %,.0f req/s, p99 %.1f ms%s | %.2f |", k.rps(), k.p99ms(),
+                                k.errors() > 0 ? " (" + k.errors() + " errors)" : "", k.rps() / p.rps()));
+                    }
+                    System.out.println(row);
                 }
             }
         } finally {
@@ -156,6 +171,23 @@ public final class SideBySideBenchmark {
                 p.waitFor();
             }
         }
+    }
+
+    private static String scriptOf(String server) {
+        return server.equals("plain") ? "plain" : "knead";
+    }
+
+    /** The command line of a public API on {@code classpath}: its own configuration, rate limit never reached. */
+    static List<String> api(String classpath, int port, String storeUri, Path index, String jfr) {
+        List<String> api = new ArrayList<>(List.of("-Xmx1g"));
+        if (jfr != null && !jfr.isBlank()) {
+            api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        api.addAll(List.of("-cp", classpath, PublicApiApplication.class.getName(),
+                "--server.port=" + port, "--knead.store.uri=" + storeUri + "/knead", "--knead.search.index-dir=" + index,
+                "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
+                "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
+        return api;
     }
 
     /** The eval queries of the search module and generated two-word queries. */
