@@ -183,7 +183,10 @@ public final class SideBySideBenchmark {
         if (jfr != null && !jfr.isBlank()) {
             api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
-        api.addAll(List.of("-cp", classpath, PublicApiApplication.class.getName(),
+        // main classes only: the test resources' application.properties would change the API's configuration
+        String main = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        api.addAll(List.of("-cp", main, PublicApiApplication.class.getName(),
                 "--server.port=" + port, "--knead.store.uri=" + storeUri + "/knead", "--knead.search.index-dir=" + index,
                 "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
                 "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
