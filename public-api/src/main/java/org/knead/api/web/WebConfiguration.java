@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -42,9 +42,11 @@ class WebConfiguration {
         cors.setExposedHeaders(List.of("ETag", "Retry-After"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", cors);
-        source.registerCorsConfiguration("/v3/api-docs/**", cors);
+        // by prefix: no path pattern matching on every request (the filter runs before Spring MVC parses the path)
+        CorsConfigurationSource source = request -> {
+            String path = request.getRequestURI();
+            return path.startsWith("/api/") || path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") ? cors : null;
+        };
         var registration = new FilterRegistrationBean<>(new CorsFilter(source));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

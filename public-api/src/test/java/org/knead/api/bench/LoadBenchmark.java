@@ -123,25 +123,38 @@ public final class LoadBenchmark {
 
     /** Writes {@code count} published items (and their publication log entries) straight into the store. */
     static List<String> generate(String uri, int count) {
+        return insert(uri, contents(count));
+    }
+
+    /** {@code count} generated items, always the same for the same count (fixed seed). */
+    static List<Content> contents(int count) {
+        SplittableRandom random = new SplittableRandom(42);
+        List<Content> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ContentType type = TYPES[i % TYPES.length];
+            String slug = "gen-" + type.key() + "-" + i;
+            Content.Builder b = Content.builder(type, slug).title(title(random) + " " + i)
+                    .summary(sentence(random, 14)).body(paragraph(random));
+            if (type == ContentType.TECHNIQUE) {
+                b.pressure(Pressure.values()[random.nextInt(4)])
+                        .bodyAreas(List.of(BodyArea.values()[random.nextInt(4)]))
+                        .aliases(List.of(WORDS[random.nextInt(WORDS.length)] + " work"));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /** Inserts {@code contents} as published items straight into the store; answers their API paths. */
+    static List<String> insert(String uri, List<Content> contents) {
         List<String> slugs = new ArrayList<>();
         try (MongoClient client = MongoClients.create(uri)) {
             MongoTemplate mongo = new MongoTemplate(client, "knead");
-            SplittableRandom random = new SplittableRandom(42);
             List<PublishedItem> batch = new ArrayList<>();
             Instant now = Instant.now();
-            for (int i = 0; i < count; i++) {
-                ContentType type = TYPES[i % TYPES.length];
-                String slug = "gen-" + type.key() + "-" + i;
-                Content.Builder b = Content.builder(type, slug).title(title(random) + " " + i)
-                        .summary(sentence(random, 14)).body(paragraph(random));
-                if (type == ContentType.TECHNIQUE) {
-                    b.pressure(Pressure.values()[random.nextInt(4)])
-                            .bodyAreas(List.of(BodyArea.values()[random.nextInt(4)]))
-                            .aliases(List.of(WORDS[random.nextInt(WORDS.length)] + " work"));
-                }
-                Content c = b.build();
+            for (Content c : contents) {
                 batch.add(PublishedItem.of(c, 1, now, "bench", null, false));
-                slugs.add(type.plural() + "/" + slug);
+                slugs.add(c.type().plural() + "/" + c.slug());
                 if (batch.size() == 1000) {
                     mongo.insert(batch, PublishedItem.class);
                     batch.clear();

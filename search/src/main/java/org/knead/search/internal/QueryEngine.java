@@ -29,6 +29,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -38,13 +39,11 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.knead.content.BodyArea;
@@ -115,7 +114,7 @@ public final class QueryEngine {
      * A query in two forms: {@code scoring} ranks, {@code matching} matches exactly the same documents
      * as a flat, constant-score disjunction (cheap to count every hit for the facets).
      */
-    public record Built(Query scoring, Query matching, Query highlightSummary, Query highlightBody, Relief relief) {
+    public record Built(Query scoring, Query matching, Query highlightSummary, Relief relief) {
     }
 
     /** The text query for {@code text}, without filters. */
@@ -135,7 +134,7 @@ public final class QueryEngine {
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
         if (tokens.isEmpty() && parsed.prefixes().isEmpty()) {
             Query none = new MatchNoDocsQuery("no words");
-            return new Built(none, none, none, none, Relief.NONE);
+            return new Built(none, none, none, Relief.NONE);
         }
         // the word being typed: when it is no word yet but begins some, it is not read as a typo
         String typing = typingPrefix(parsed);
@@ -258,23 +257,18 @@ public final class QueryEngine {
                 m.add(pb.build(), BooleanClause.Occur.SHOULD);
             }
         }
-        // highlighting needs only the words and phrases, in the two fields snippets come from: one
-        // query per field, so that highlighting a field does not look up the other field's terms
+        // snippets come from the summary: the words, phrases and prefixes to mark in it
         BooleanQuery.Builder hs = new BooleanQuery.Builder();
-        BooleanQuery.Builder hb = new BooleanQuery.Builder();
         for (String t : searched) {
             hs.add(new TermQuery(new Term(Fields.SUMMARY, t)), BooleanClause.Occur.SHOULD);
-            hb.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
         }
         for (List<Analysis.Token> phrase : phrases) {
             int base = phrase.get(0).position();
-            for (String f : new String[] {Fields.SUMMARY, Fields.BODY}) {
-                PhraseQuery.Builder pb = new PhraseQuery.Builder();
-                for (Analysis.Token t : phrase) {
-                    pb.add(new Term(f, t.term()), t.position() - base);
-                }
-                (f.equals(Fields.SUMMARY) ? hs : hb).add(pb.build(), BooleanClause.Occur.SHOULD);
+            PhraseQuery.Builder pb = new PhraseQuery.Builder();
+            for (Analysis.Token t : phrase) {
+                pb.add(new Term(Fields.SUMMARY, t.term()), t.position() - base);
             }
+            hs.add(pb.build(), BooleanClause.Occur.SHOULD);
         }
         for (String prefix : parsed.prefixes()) {
             Query spell = prefix(Fields.SPELL, prefix, PREFIX_EXPANSIONS);
@@ -284,7 +278,6 @@ public final class QueryEngine {
             m.add(new ConstantScoreQuery(spell), BooleanClause.Occur.SHOULD);
             m.add(new ConstantScoreQuery(body), BooleanClause.Occur.SHOULD);
             hs.add(prefix(Fields.SUMMARY, stemOf(prefix), PREFIX_EXPANSIONS), BooleanClause.Occur.SHOULD);
-            hb.add(body, BooleanClause.Occur.SHOULD);
         }
         List<String> begun = typing == null ? List.of() : Completions.beginning(reader, typing, TYPING_EXPANSIONS);
         if (!begun.isEmpty()) {
@@ -320,7 +313,7 @@ public final class QueryEngine {
                 m.add(out, BooleanClause.Occur.MUST_NOT);
             }
         }
-        return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), hb.build(), relief);
+        return new Built(b.build(), new ConstantScoreQuery(m.build()), hs.build(), relief);
     }
 
     /** Whether some word of the index's short fields (unstemmed) begins with {@code prefix}. */
@@ -528,11 +521,13 @@ public final class QueryEngine {
         }
         long from = (long) request.page() * request.size();
         int window = (int) Math.min(MAX_WINDOW, Math.max(1, from + request.size()));
-        // the total comes from the exact count below, so the ranking pass may skip from the first page on
-        TopDocs topDocs = searcher.search(filtered(query, types, area, pressure),
-                new TopScoreDocCollectorManager(window, null, window));
+        // one pass ranks the page and counts the total and the facets of the unfiltered dimensions (the
+        // scoring query matches the same documents as the matching one): cheaper than a ranking pass that
+        // skips plus a second pass over every hit
+        TopScoreDocCollector top = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE).newCollector();
         FacetCounter counter = new FacetCounter(unfiltered);
-        searcher.search(filtered(built.matching(), types, area, pressure), counter);
+        searcher.search(filtered(query, types, area, pressure), MultiCollector.wrap(top, counter));
+        TopDocs topDocs = top.topDocs();
 
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (FacetCounter.Dimension d : FacetCounter.Dimension.values()) {
@@ -569,8 +564,6 @@ public final class QueryEngine {
 
     private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
 
-    private static final Set<String> BODY_FIELD = Set.of(Fields.BODY);
-
     /** Type, slug, title and summary of a hit, from the page doc value, else from the stored fields. */
     private static String[] pageValues(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -584,82 +577,21 @@ public final class QueryEngine {
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Built built, ScoreDoc[] page) throws IOException {
-        // what a hit shows comes from one doc value; the stored (compressed) body is only read for the
-        // hits whose summary does not match, to highlight the body instead
+        // what a hit shows comes from one doc value; its snippet is its summary with the query's words marked
+        // (analyzed again: a few sentences), or the summary itself when none of them is in it
         StoredFields stored = searcher.storedFields();
-        Map<Integer, String[]> docs = new java.util.HashMap<>(page.length * 2);
-        for (ScoreDoc sd : page) {
-            if (!docs.containsKey(sd.doc)) {
-                docs.put(sd.doc, pageValues(searcher, stored, sd.doc));
-            }
-        }
-        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, Analysis.perField())
-                .withFormatter(FORMATTER)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        new SentenceBreaks(), 160, 0.3f))
-                .withMaxNoHighlightPassages(0)
-                .withMaxLength(20_000)
-                .withWeightMatches(false);
-        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
-                    int cacheCharsThreshold) throws IOException {
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                        doc = docIter.nextDoc()) {
-                    String[] d = docs.get(doc);
-                    CharSequence[] row = new CharSequence[fields.length];
-                    for (int f = 0; f < fields.length; f++) {
-                        String v;
-                        if (fields[f].equals(Fields.SUMMARY)) {
-                            v = d == null ? null : d[3];
-                        } else if (fields[f].equals(Fields.TITLE)) {
-                            v = d == null ? null : d[2];
-                        } else {
-                            v = stored.document(doc, fields[f].equals(Fields.BODY) ? BODY_FIELD : Set.of(fields[f])).get(fields[f]);
-                        }
-                        row[f] = v == null ? "" : v;
-                    }
-                    values.add(row);
-                }
-                return values;
-            }
-        };
-        // the summary first; the body only for the hits whose summary does not match
-        String[] summaries = highlighter.highlightFields(new String[] {Fields.SUMMARY}, built.highlightSummary(), pageDocs, new int[] {1})
-                .get(Fields.SUMMARY);
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < page.length; i++) {
-            if (summaries[i] == null || summaries[i].isEmpty()) {
-                missing.add(i);
-            }
-        }
-        String[] bodies = new String[page.length];
-        if (!missing.isEmpty()) {
-            int[] ids = missing.stream().mapToInt(i -> page[i].doc).toArray();
-            String[] found = highlighter.highlightFields(new String[] {Fields.BODY}, built.highlightBody(), ids, new int[] {1})
-                    .get(Fields.BODY);
-            for (int k = 0; k < missing.size(); k++) {
-                bodies[missing.get(k)] = found[k];
-            }
-        }
+        ShortSnippets snippets = ShortSnippets.of(built.highlightSummary(), Fields.SUMMARY);
         List<SearchHit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            String[] d = docs.get(page[i].doc);
-            String snippet = summaries[i];
-            if (snippet == null || snippet.isEmpty()) {
-                snippet = bodies[i];
-            }
+        for (ScoreDoc sd : page) {
+            String[] d = pageValues(searcher, stored, sd.doc);
+            String snippet = snippets.snippet(d[3]);
             if (snippet == null || snippet.isEmpty()) {
                 snippet = MarkFormatter.escape(abbreviate(d[3]));
             }
-            hits.add(new SearchHit(d[0], d[1], d[2], snippet, page[i].score));
+            hits.add(new SearchHit(d[0], d[1], d[2], snippet, sd.score));
         }
         return hits;
     }
-
-    private static final MarkFormatter FORMATTER = new MarkFormatter();
 
     private static String abbreviate(String s) {
         if (s == null) {
