@@ -22,6 +22,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -67,7 +69,7 @@ import org.knead.revision.StaleRevisionException;
 @Route(value = "edit/:type/:slug?", layout = MainLayout.class)
 @PageTitle("Edit | Knead")
 @RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
-public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver {
+public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver {
 
     private final ContentService contents;
     private final ReviewService review;
@@ -108,6 +110,10 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private int basedOn;
     private Content base;
     private List<Item> pickable;
+    /** What the form held when it was last loaded or saved: anything else is an unsaved edit. */
+    private Content snapshot;
+    private boolean slugTouched;
+    private final UnsavedChanges unsaved;
 
     public ContentEditorView(ContentService contents, ReviewService review, PublishingService publishingService,
             CurrentUser currentUser) {
@@ -143,6 +149,66 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         submit.addClickListener(e -> submit());
+        unsaved = new UnsavedChanges(this, this::hasUnsavedChanges, this::unsavedFields);
+        for (com.vaadin.flow.component.HasValue<?, ?> field : fields()) {
+            field.addValueChangeListener(e -> unsaved.sync());
+        }
+        slug.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                slugTouched = !slug.getValue().isBlank();
+            }
+        });
+        title.addValueChangeListener(e -> {
+            if (ref == null && !slugTouched) {
+                slug.setValue(org.knead.content.Slugs.suggest(title.getValue()));
+            }
+        });
+        slug.setHelperText("Suggested from the title until you change it; it cannot change after the first save.");
+    }
+
+    private List<com.vaadin.flow.component.HasValue<?, ?>> fields() {
+        return List.of(title, slug, summary, body, aliases, pressure, bodyAreas, benefits, relievesSymptoms, cautions,
+                leadsToSymptoms, triggerSymptoms, triggerPhrases, severity, action, advice, sources, related,
+                changeNote);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        unsaved.beforeLeave(event);
+    }
+
+    /** Whether the form differs from what was last loaded or saved (a change note alone counts). */
+    boolean hasUnsavedChanges() {
+        if (snapshot == null) {
+            return false;
+        }
+        if (!changeNote.getValue().isBlank()) {
+            return true;
+        }
+        try {
+            return !readForm().equals(snapshot);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
+    private List<String> unsavedFields() {
+        List<String> names = new ArrayList<>();
+        try {
+            Reapply.changedFields(snapshot, readForm()).forEach(f -> names.add(ComparisonPanel.label(f).toLowerCase()));
+        } catch (RuntimeException unreadable) {
+            // the form cannot be read as content: say only that changes are pending
+        }
+        if (!changeNote.getValue().isBlank()) {
+            names.add("the change note");
+        }
+        return names;
+    }
+
+    /** The form as it is now is what is saved: no edit is pending. */
+    private void markSaved() {
+        snapshot = readForm();
+        unsaved.sync();
     }
 
     private void ids() {
@@ -244,7 +310,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             slug.setReadOnly(false);
             base = null;
             basedOn = 0;
+            slugTouched = false;
             fill(Content.builder(type, "").build());
+            markSaved();
             submit.setVisible(false);
             links.removeAll();
             publishing.removeAll();
@@ -309,8 +377,8 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         base = latest.content();
         fill(latest.content());
         changeNote.clear();
-        problems.removeAll();
-        problems.setVisible(false);
+        clearProblems();
+        markSaved();
     }
 
     private ItemOverview refreshStatus() {
@@ -419,17 +487,17 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void renderPreview() {
-        preview.getElement().setProperty("innerHTML", MarkdownRenderer.toSafeHtml(body.getValue()));
+        preview.getElement().setProperty("innerHTML", org.knead.admin.layout.SafeHtml.markdown(body.getValue()));
     }
 
     private void save() {
-        problems.removeAll();
-        problems.setVisible(false);
+        clearProblems();
         Actor actor = currentUser.actor();
         Content content = readForm();
         try {
             if (ref == null) {
                 Revision first = contents.create(content, changeNote.getValue(), actor);
+                snapshot = null;
                 Feedback.success("Created " + first.itemId() + " (revision 1).");
                 getUI().ifPresent(ui -> ui.navigate(ContentEditorView.class,
                         new RouteParameters(Map.of("type", type.key(), "slug", first.slug()))));
@@ -451,11 +519,45 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
+    /** Every problem at once: listed above the form, and each on the field it belongs to. */
     private void showProblems(List<String> messages) {
         problems.removeAll();
         problems.setVisible(!messages.isEmpty());
         messages.forEach(m -> problems.add(new ListItem(m)));
-        Feedback.error("Not saved: " + String.join(" ", messages));
+        int marked = EditorProblems.mark(messages, problemFields());
+        Feedback.error("Not saved: " + (messages.size() == 1 ? "1 problem" : messages.size() + " problems")
+                + (marked > 0 ? ", marked on the fields." : ", listed above the form."));
+    }
+
+    private void clearProblems() {
+        problems.removeAll();
+        problems.setVisible(false);
+        EditorProblems.clear(problemFields());
+    }
+
+    private Map<String, com.vaadin.flow.component.HasValidation> problemFields() {
+        Map<String, com.vaadin.flow.component.HasValidation> f = new LinkedHashMap<>();
+        f.put("slug", slug);
+        f.put("title", title);
+        f.put("summary", summary);
+        f.put("body", body);
+        f.put("aliases", aliases);
+        f.put("pressure", pressure);
+        f.put("body area", bodyAreas);
+        f.put("benefits", benefits);
+        f.put("symptoms it relieves", relievesSymptoms);
+        f.put("cautions", cautions);
+        f.put("symptoms it leads to", leadsToSymptoms);
+        f.put("trigger symptoms", triggerSymptoms);
+        f.put("trigger phrases", triggerPhrases);
+        f.put("symptoms or phrases that trigger", triggerPhrases);
+        f.put("severity", severity);
+        f.put("action", action);
+        f.put("advice", advice);
+        f.put("source", sources);
+        f.put("related", related);
+        f.put("change note", changeNote);
+        return f;
     }
 
     private void submit() {

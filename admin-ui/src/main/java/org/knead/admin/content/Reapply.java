@@ -49,4 +49,22 @@ final class Reapply {
             throw new IllegalStateException("Cannot merge content", e);
         }
     }
+
+    /** The content fields (record component names) whose values differ between a and b, in content order. */
+    static List<String> changedFields(Content a, Content b) {
+        List<String> changed = new ArrayList<>();
+        if (a == null || b == null) {
+            return changed;
+        }
+        try {
+            for (RecordComponent c : Content.class.getRecordComponents()) {
+                if (!Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                    changed.add(c.getName());
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot compare content", e);
+        }
+        return changed;
+    }
 }
