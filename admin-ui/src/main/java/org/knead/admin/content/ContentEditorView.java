@@ -45,7 +45,6 @@ import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.ContentValidationException;
-import org.knead.content.MarkdownRenderer;
 import org.knead.content.Pressure;
 import org.knead.content.Severity;
 import org.knead.review.PublishingService;
@@ -583,10 +582,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         Paragraph explanation = new Paragraph(stale.savedBy() + " saved revision " + (stale.basedOn() + 1) + " at "
                 + Formats.time(stale.savedAt()) + (stale.latest() > stale.basedOn() + 1
                         ? " (the latest is now revision " + stale.latest() + ")" : "")
-                + ". You started from revision " + stale.basedOn() + ". Nothing of yours was saved yet. "
-                + "Their changes:");
+                + ". You started from revision " + stale.basedOn() + ". Nothing of yours was saved yet.");
         explanation.setId("conflict-message");
-        ComparisonPanel comparison = new ComparisonPanel();
+        ComparisonPanel comparison = new ComparisonPanel().changedLinesOnly();
         comparison.setId("conflict-comparison");
         comparison.show(theirs, "Revision " + stale.basedOn() + " (yours started here)",
                 "Revision " + latest.number() + " (latest, by " + latest.author() + ")");
@@ -598,7 +596,11 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
                                 : ". You both changed " + labels(merged.changedByBoth())
                                         + ": your version of those replaces theirs, so check them before saving."));
         plan.setId("conflict-plan");
-        dialog.add(explanation, comparison, plan);
+        ConflictFields fields = new ConflictFields(base, mine, latest.content(), latest.author());
+        fields.setId("conflict-fields");
+        com.vaadin.flow.component.details.Details theirLines = new com.vaadin.flow.component.details.Details(
+                "Their changes, line by line", comparison);
+        dialog.add(explanation, plan, fields, theirLines);
         Button reapply = new Button("Reapply my change on the latest", e -> {
             basedOn = latest.number();
             base = latest.content();
