@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.knead.actor.Actor;
 import org.knead.actor.Role;
@@ -18,61 +13,24 @@ import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
 import org.knead.revision.ContentService;
-import org.knead.user.UserService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The frictions of daily work in the console, each walked through in headless Chromium: unsaved edits,
  * one clock, feedback on the fields, readable grids, what a clinician signs, conflicts, small things.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsolePolishBrowserTest {
+class ConsolePolishBrowserTest extends BrowserSession {
 
-    private static final String PASSWORD = "correct-horse-battery";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserService users;
     @Autowired
     ContentService contents;
     @Autowired
     org.knead.review.WorkflowService workflow;
-
-    private Browser browser;
-    private String suffix;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are not installed");
-        browser = new Browser(port);
-        suffix = "p" + SEQUENCE.incrementAndGet() + "x" + (System.nanoTime() % 100000);
-    }
-
-    @AfterEach
-    void stopBrowser(org.junit.jupiter.api.TestInfo test) {
-        if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            browser.close();
-        }
-    }
-
-    private String user(String prefix, Role... roles) {
-        String name = prefix + suffix;
-        users.create(name, prefix + " " + suffix, PASSWORD, Set.of(roles), Actor.SYSTEM);
-        return name;
-    }
-
-    private static Actor actor(String name, Role... roles) {
-        return new Actor(name, Set.of(roles), "test");
-    }
 
     private ContentRef technique(String slug, String title, String body, String author) {
         contents.create(Content.builder(ContentType.TECHNIQUE, slug).title(title).summary("A technique.").body(body)
@@ -469,5 +427,48 @@ class ConsolePolishBrowserTest {
         browser.click("restore-1");
         browser.click("confirm-button");
         waitForNotification("Restored as revision 3.");
+    }
+
+    @Test
+    void timesAreUtcUntilThePersonChoosesTheirBrowsersZone() {
+        browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Asia/Kolkata"));
+        String editor = user("tz", Role.EDITOR);
+        String slug = "zoned-" + suffix;
+        ContentRef ref = technique(slug, "Zoned rub", "", editor);
+        java.time.Instant saved = contents.latest(ref).createdAt();
+        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.LocalDateTime.ofInstant(saved, java.time.ZoneOffset.UTC));
+        String kolkata = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.LocalDateTime.ofInstant(saved, java.time.ZoneId.of("Asia/Kolkata")));
+
+        browser.loginAndWait(editor, PASSWORD);
+        browser.open("/edit/technique/" + slug);
+        assertThat(browser.text("status")).contains(utc + " UTC");
+        browser.click("time-zone");
+        WebElement choice = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("vaadin-select-item")).stream().filter(e -> e.getText().contains("Asia/Kolkata"))
+                .findFirst().orElse(null));
+        choice.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return browser.text("status").contains(kolkata + " Asia/Kolkata");
+            } catch (RuntimeException reloading) {
+                return false;
+            }
+        });
+        browser.click("time-zone");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector("vaadin-select-item")).stream().filter(e -> e.getText().equals("Times in UTC"))
+                .findFirst().map(e -> {
+                    e.click();
+                    return true;
+                }).orElse(false));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return browser.text("status").contains(utc + " UTC");
+            } catch (RuntimeException reloading) {
+                return false;
+            }
+        });
     }
 }
