@@ -497,7 +497,7 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             if (ref == null) {
                 Revision first = contents.create(content, changeNote.getValue(), actor);
                 snapshot = null;
-                Feedback.success("Created " + first.itemId() + " (revision 1).");
+                Feedback.success("Created “" + first.title() + "” (revision 1).");
                 getUI().ifPresent(ui -> ui.navigate(ContentEditorView.class,
                         new RouteParameters(Map.of("type", type.key(), "slug", first.slug()))));
                 return;

@@ -68,6 +68,7 @@ public class DashboardView extends VerticalLayout {
                 grid.addColumn(Revision::author).setHeader("Author");
                 grid.setItems(ready);
                 grid.setAllRowsVisible(true);
+                grid.getStyle().set("flex-shrink", "0");
                 add(grid);
             }
         }
@@ -120,6 +121,7 @@ public class DashboardView extends VerticalLayout {
                 .setHeader("When");
         grid.setItems(items);
         grid.setAllRowsVisible(true);
+        grid.getStyle().set("flex-shrink", "0");
         return grid;
     }
 

@@ -2,6 +2,7 @@ package org.knead.admin.review;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -25,23 +26,26 @@ public class ReviewTaskGrid extends Grid<ReviewTask> {
         addComponentColumn(t -> {
             RouterLink link = new RouterLink(t.title(), ReviewView.class, parameters(t));
             link.addClassName("task-link");
-            return link;
+            Span which = new Span(t.ref().type().key() + " · revision " + t.revision());
+            which.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            return new Div(link, which);
         }).setHeader("Item").setWidth("14em").setFlexGrow(3).setTooltipGenerator(t -> t.title() + " (" + t.ref().id()
-                + ")");
-        addColumn(t -> t.ref().type().key()).setHeader("Type").setWidth("7em").setFlexGrow(0);
-        addColumn(t -> kind(t.kind())).setHeader("What").setWidth("10em").setFlexGrow(1);
-        addColumn(t -> "revision " + t.revision()).setHeader("Revision").setWidth("7em").setFlexGrow(0);
-        addColumn(details::why).setHeader("Why").setWidth("16em").setFlexGrow(3).setTooltipGenerator(details::why);
+                + ", revision " + t.revision() + ")");
+        addColumn(t -> kind(t.kind()) + ": " + details.why(t)).setHeader("What and why").setWidth("16em")
+                .setFlexGrow(4).setTooltipGenerator(t -> kind(t.kind()) + ": " + details.why(t));
         addColumn(ReviewTask::author).setHeader("Author").setWidth("8em").setFlexGrow(1)
                 .setTooltipGenerator(ReviewTask::author);
-        addColumn(t -> Formats.time(t.since())).setHeader("Waiting since").setWidth("11em").setFlexGrow(0);
+        addColumn(t -> Formats.time(t.since())).setHeader("Waiting since").setWidth("9em").setFlexGrow(0);
         addComponentColumn(t -> {
             Span hash = new Span(details.fingerprint(t));
             hash.addClassName("task-fingerprint");
             hash.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                    .set("font-size", "var(--lumo-font-size-xs)").set("overflow-wrap", "anywhere");
+                    .set("font-size", "var(--lumo-font-size-xxs)").set("overflow-wrap", "anywhere");
             return hash;
-        }).setHeader("Content fingerprint").setWidth("14em").setFlexGrow(2);
+        }).setHeader("Content fingerprint").setWidth("13em").setFlexGrow(1);
+        // every row on the page, the page scrolls: a queue never hides rows in a scroll box of its own
+        getStyle().set("flex-shrink", "0");
         setItems(tasks);
         setAllRowsVisible(true);
     }
