@@ -237,6 +237,9 @@ class ConsolePolishBrowserTest extends BrowserSession {
         browser.type("new-username", newcomer);
         browser.click("create-user-button");
         waitForNotification("Created " + newcomer + " (CLINICIAN)");
+        // the grid renders the rows near the screen: bring its first rows (where the newcomer sorts) into view
+        js("document.getElementById('users-grid').scrollIntoView({block: 'start'});");
+        browser.waitForVaadin();
 
         browser.click("disable-" + newcomer);
         assertThat(browser.text("confirm-message")).contains("will no longer be able to log in");
@@ -428,50 +431,5 @@ class ConsolePolishBrowserTest extends BrowserSession {
         browser.click("restore-1");
         browser.click("confirm-button");
         waitForNotification("Restored as revision 3.");
-    }
-
-    /** Opens the title bar's time zone choice and picks the option with this label. */
-    private void chooseTimeZone(String label) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
-            browser.waitFor(By.id("time-zone")).click();
-            return Boolean.TRUE.equals(js("const all = root => [...root.querySelectorAll('*')].flatMap(e =>"
-                    + " [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);"
-                    + "const item = all(document).find(e => e.localName === 'vaadin-select-item'"
-                    + " && e.textContent.trim() === arguments[0]);"
-                    + "if (item) { item.click(); return true; } return false;", label));
-        });
-    }
-
-    @Test
-    void timesAreUtcUntilThePersonChoosesTheirBrowsersZone() {
-        browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Asia/Kolkata"));
-        String editor = user("tz", Role.EDITOR);
-        String slug = "zoned-" + suffix;
-        ContentRef ref = technique(slug, "Zoned rub", "", editor);
-        java.time.Instant saved = contents.latest(ref).createdAt();
-        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(java.time.LocalDateTime.ofInstant(saved, java.time.ZoneOffset.UTC));
-        String kolkata = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(java.time.LocalDateTime.ofInstant(saved, java.time.ZoneId.of("Asia/Kolkata")));
-
-        browser.loginAndWait(editor, PASSWORD);
-        browser.open("/edit/technique/" + slug);
-        assertThat(browser.text("status")).contains(utc + " UTC");
-        chooseTimeZone("Times in Asia/Kolkata");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
-            try {
-                return browser.text("status").contains(kolkata + " Asia/Kolkata");
-            } catch (RuntimeException reloading) {
-                return false;
-            }
-        });
-        chooseTimeZone("Times in UTC");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
-            try {
-                return browser.text("status").contains(utc + " UTC");
-            } catch (RuntimeException reloading) {
-                return false;
-            }
-        });
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.knead.admin.layout.Confirm;
 import org.knead.admin.layout.Feedback;
 import org.knead.admin.layout.Formats;
@@ -74,17 +75,16 @@ class PublishingPanel extends VerticalLayout {
             buttons.add(publish);
             if (shown(overview.decision(ItemAction.SCHEDULE))) {
                 Button schedule = new Button("Schedule…", e -> {
-                    DateTimePicker at = Formats.isoDateTimePicker("Publication time (" + Formats.zoneName() + ")");
+                    DateTimePicker at = Formats.isoDateTimePicker("Publication time (UTC)");
                     at.setId("schedule-at");
                     at.setValue(Formats.nextRoundHour(Instant.now()));
-                    at.setHelperText("YYYY-MM-DD and 24-hour HH:MM, in " + Formats.zoneName()
-                            + "; the default is the next full hour.");
+                    at.setHelperText("YYYY-MM-DD and 24-hour HH:MM, in UTC; the default is the next full hour.");
                     at.setWidthFull();
                     Confirm.open("Schedule “" + r.title() + "”?",
                             "At the time you choose, the public will see revision " + r.number() + " of “" + r.title()
                                     + "”" + instead + " Until then nothing changes for the public.",
                             "Schedule", () -> futureTime(at), () -> {
-                                Instant when = Formats.instant(at.getValue());
+                                Instant when = at.getValue().toInstant(ZoneOffset.UTC);
                                 publishing.schedule(item.ref(), r.number(), when, currentUser.actor());
                                 Feedback.success("Scheduled revision " + r.number() + " to go public at "
                                         + Formats.time(when) + ".");
@@ -178,7 +178,7 @@ class PublishingPanel extends VerticalLayout {
         String example = Formats.time(Formats.nextRoundHour(now));
         if (at.getValue() == null) {
             at.setErrorMessage("Publication time: choose a date and a time, e.g. " + example + ".");
-        } else if (!Formats.instant(at.getValue()).isAfter(now)) {
+        } else if (!at.getValue().toInstant(ZoneOffset.UTC).isAfter(now)) {
             at.setErrorMessage("Publication time: choose a time in the future, e.g. " + example + ".");
         } else {
             at.setInvalid(false);

@@ -32,7 +32,7 @@ public class MainLayout extends AppLayout {
         com.vaadin.flow.router.RouterLink password = new com.vaadin.flow.router.RouterLink("Change password",
                 org.knead.admin.security.ChangePasswordView.class);
         password.setId("change-password-link");
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, timeZone(), password, logout);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, password, logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(who);
@@ -58,31 +58,5 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
-    }
-
-    /** Times in UTC (the default) or in the browser's zone, for this session; choosing reloads the page. */
-    private static com.vaadin.flow.component.select.Select<String> timeZone() {
-        com.vaadin.flow.component.select.Select<String> zone = new com.vaadin.flow.component.select.Select<>();
-        zone.setId("time-zone");
-        zone.setAriaLabel("Times shown in");
-        zone.setItemLabelGenerator(z -> "Times in " + z);
-        zone.setItems(java.util.List.of("UTC", Formats.zoneName()).stream().distinct().toList());
-        zone.setValue(Formats.zoneName());
-        zone.setWidth("16em");
-        zone.addAttachListener(e -> e.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            String browser = details.getTimeZoneId();
-            if (browser != null && !browser.isBlank() && !browser.equals("UTC") && !browser.equals("Etc/UTC")) {
-                String current = zone.getValue();
-                zone.setItems(java.util.List.of("UTC", browser, current).stream().distinct().toList());
-                zone.setValue(current);
-            }
-        }));
-        zone.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                Formats.useZone("UTC".equals(e.getValue()) ? null : e.getValue());
-                e.getSource().getUI().ifPresent(ui -> ui.getPage().reload());
-            }
-        });
-        return zone;
     }
 }
