@@ -3,10 +3,6 @@ package org.knead.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.knead.actor.Actor;
 import org.knead.actor.Role;
@@ -14,11 +10,9 @@ import org.knead.audit.AuditAction;
 import org.knead.audit.AuditEntry;
 import org.knead.audit.AuditLog;
 import org.knead.audit.AuditQuery;
-import org.knead.user.UserService;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Sessions follow the account, in a real browser: a user who is disabled, loses a role or has
@@ -27,42 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * must be changed before anything else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SessionSecurityBrowserTest {
+class SessionSecurityBrowserTest extends BrowserSession {
 
-    private static final String PASSWORD = "correct-horse-battery";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Actor ROOT = new Actor("root-admin", Set.of(Role.ADMIN), "test");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserService users;
     @Autowired
     AuditLog audit;
-
-    private Browser browser;
-    private String suffix;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are not installed");
-        browser = new Browser(port);
-        suffix = "s" + SEQUENCE.incrementAndGet() + "x" + (System.nanoTime() % 100000);
-    }
-
-    @AfterEach
-    void stopBrowser(org.junit.jupiter.api.TestInfo test) {
-        if (browser != null) {
-            browser.screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            browser.close();
-        }
-    }
-
-    private String user(String prefix, Role... roles) {
-        String name = prefix + suffix;
-        users.create(name, prefix + " " + suffix, PASSWORD, Set.of(roles), Actor.SYSTEM);
-        return name;
-    }
 
     /** Clicks the side navigation: one request to the server, as any action in the open tab. */
     private void nextRequest() {

@@ -98,6 +98,14 @@ public final class ContentFields {
         return named(name).map(ContentField::label).orElse(name);
     }
 
+    /** The fields whose values differ between {@code a} and {@code b}, in catalogue order (none if either is null). */
+    public static List<ContentField<?>> changed(Content a, Content b) {
+        if (a == null || b == null) {
+            return List.of();
+        }
+        return ALL.stream().filter(f -> !java.util.Objects.equals(f.get(a), f.get(b))).toList();
+    }
+
     /** The fields search reads in the given way, in catalogue order. */
     public static List<ContentField<?>> searched(Search how) {
         return ALL.stream().filter(f -> f.search() == how).toList();

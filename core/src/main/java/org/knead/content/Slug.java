@@ -1,5 +1,7 @@
 package org.knead.content;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
 public final class Slug {
 
     public static final int MAX_LENGTH = 200;
+    /** A slug suggested from a title is kept shorter, for addresses people can read. */
+    public static final int SUGGESTED_LENGTH = 80;
     private static final Pattern PATTERN = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     private Slug() {
@@ -37,5 +41,25 @@ public final class Slug {
         String shown = slug.length() > 40 ? slug.substring(0, 40) + "..." : slug;
         return "The slug '" + shown + "' must be lowercase words joined by hyphens (a-z, 0-9), at most " + MAX_LENGTH
                 + " characters.";
+    }
+
+    /**
+     * The slug a title suggests: accents dropped, letters and digits kept, everything else a single
+     * hyphen, at most {@link #SUGGESTED_LENGTH} characters, cut at a word. Empty when the title has no
+     * letters or digits.
+     */
+    public static String suggest(String title) {
+        if (title == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > SUGGESTED_LENGTH) {
+            slug = slug.substring(0, SUGGESTED_LENGTH);
+            int cut = slug.lastIndexOf('-');
+            slug = cut > 0 ? slug.substring(0, cut) : slug;
+        }
+        return slug;
     }
 }

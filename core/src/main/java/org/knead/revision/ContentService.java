@@ -77,6 +77,7 @@ public class ContentService {
         actor.requireEditor("restore a revision");
         Item item = requireActive(ref);
         Revision old = store.requireRevision(ref, revisionToRestore);
+        store.latest(ref).ifPresent(latest -> old.mayBeRestoredOver(latest).orThrow());
         validate(old.content());
         String note = "Restored revision " + revisionToRestore;
         Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore);

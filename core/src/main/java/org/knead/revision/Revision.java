@@ -69,4 +69,21 @@ public record Revision(
     public java.util.Optional<ReviewDecision> lastDecision() {
         return reviews.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reviews.get(reviews.size() - 1));
     }
+
+    /**
+     * Whether restoring this revision on top of {@code latest} would change anything: restoring a
+     * revision with the latest's content (the latest itself, or an equal older one) is refused, as it
+     * would only append an identical revision.
+     */
+    public Decision mayBeRestoredOver(Revision latest) {
+        boolean same = contentHash != null && latest.contentHash() != null
+                ? contentHash.equals(latest.contentHash()) : content.equals(latest.content());
+        if (!same) {
+            return Decision.allow();
+        }
+        return Decision.notPossible(number == latest.number()
+                ? "Revision " + number + " is the latest revision; restoring it would change nothing."
+                : "Revision " + number + " has the same content as the latest revision " + latest.number()
+                        + "; restoring it would change nothing.");
+    }
 }

@@ -87,6 +87,16 @@ class ContentServiceTest {
     }
 
     @Test
+    void restoringTheLatestRevisionIsRefusedAndWritesNothing() {
+        ContentRef ref = content.create(symptom("stiffness", "First"), "", ANNA).ref();
+        content.save(ref, 1, symptom("stiffness", "Second"), "", BEN);
+
+        assertThatThrownBy(() -> content.restore(ref, 2, 2, ANNA)).isInstanceOf(WorkflowException.class)
+                .hasMessage("Revision 2 is the latest revision; restoring it would change nothing.");
+        assertThat(content.history(ref)).hasSize(2);
+    }
+
+    @Test
     void restoringAnOldRevisionAppendsANewOneWithItsContent() {
         ContentRef ref = content.create(symptom("stiffness", "First"), "", ANNA).ref();
         content.save(ref, 1, symptom("stiffness", "Second"), "", BEN);

@@ -13,12 +13,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
 import org.knead.audit.AuditAction;
 import org.knead.audit.AuditEntry;
 import org.knead.audit.AuditLog;
 import org.knead.audit.AuditQuery;
+import org.knead.content.ContentRef;
+import org.knead.revision.ContentService;
 
 /** The append-only audit log, newest first, filtered by user, item, action and day (UTC). */
 @Route(value = "audit", layout = MainLayout.class)
@@ -29,26 +33,39 @@ public class AuditView extends VerticalLayout {
     private final TextField user = new TextField("User");
     private final TextField item = new TextField("Item (type:slug)");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC, inclusive)");
+    private final DatePicker from = Formats.isoDatePicker("From (UTC)");
+    private final DatePicker to = Formats.isoDatePicker("To (UTC, inclusive)");
 
-    public AuditView(AuditLog audit) {
+    private final ContentService contents;
+    /** Item titles by id, read once per item while this view lives. */
+    private final Map<String, String> titles = new HashMap<>();
+
+    public AuditView(AuditLog audit, ContentService contents) {
+        this.contents = contents;
         setSizeFull();
         user.setId("audit-user");
         item.setId("audit-item");
         action.setId("audit-action");
         action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(AuditLabels::label);
         user.setValueChangeMode(ValueChangeMode.LAZY);
         item.setValueChangeMode(ValueChangeMode.LAZY);
         Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
         grid.setId("audit-grid");
-        grid.addColumn(e -> Formats.time(e.at())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actor).setHeader("User");
-        grid.addColumn(e -> e.action().name()).setHeader("Action");
-        grid.addColumn(AuditEntry::itemId).setHeader("Item").setFlexGrow(2);
-        grid.addColumn(AuditEntry::revision).setHeader("Revision");
-        grid.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(3);
-        grid.addColumn(AuditEntry::origin).setHeader("From");
+        grid.addColumn(e -> Formats.time(e.at())).setHeader("When (UTC)").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(AuditEntry::actor).setHeader("User").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(AuditEntry::actor);
+        grid.addColumn(e -> AuditLabels.label(e.action())).setHeader("Action").setWidth("14em").setFlexGrow(0)
+                .setTooltipGenerator(e -> AuditLabels.label(e.action()));
+        grid.addColumn(e -> itemName(e.itemId())).setHeader("Item").setWidth("12em").setFlexGrow(2)
+                .setTooltipGenerator(e -> e.itemId() == null ? null : itemName(e.itemId()) + " (" + e.itemId() + ")");
+        grid.addColumn(AuditEntry::revision).setHeader("Revision").setWidth("6em").setFlexGrow(0);
+        grid.addColumn(AuditEntry::detail).setHeader("Detail").setWidth("12em").setFlexGrow(3)
+                .setTooltipGenerator(AuditEntry::detail);
+        grid.addColumn(AuditEntry::origin).setHeader("From").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(AuditEntry::origin);
+        grid.setColumnReorderingAllowed(false);
+        grid.getColumns().forEach(c -> c.setResizable(true));
         grid.setItems(q -> audit.find(query(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, audit.count(query())));
         grid.setSizeFull();
@@ -67,6 +84,21 @@ public class AuditView extends VerticalLayout {
         return new AuditQuery(blankToNull(user.getValue()), blankToNull(item.getValue()), action.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** An item's title as a person reads it; the id when the item is gone or unreadable. */
+    private String itemName(String itemId) {
+        if (itemId == null || itemId.isBlank()) {
+            return "";
+        }
+        return titles.computeIfAbsent(itemId, id -> {
+            try {
+                return contents.item(ContentRef.parseId(id)).map(i -> i.title() + " (" + i.type().key() + ")")
+                        .orElse(id);
+            } catch (RuntimeException notAnItem) {
+                return id;
+            }
+        });
     }
 
     private static String blankToNull(String s) {

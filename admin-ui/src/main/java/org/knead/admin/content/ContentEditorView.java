@@ -18,12 +18,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import org.knead.actor.Actor;
@@ -33,11 +37,14 @@ import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
+import org.knead.content.ContentField;
 import org.knead.content.ContentFields;
 import org.knead.content.ContentMerge;
 import org.knead.content.ContentType;
 import org.knead.content.ContentValidationException;
 import org.knead.content.MarkdownRenderer;
+import org.knead.content.Pressure;
+import org.knead.content.Severity;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
 import org.knead.revision.ContentService;
@@ -59,7 +66,7 @@ import org.knead.revision.StaleRevisionException;
 @Route(value = "edit/:type/:slug?", layout = MainLayout.class)
 @PageTitle("Edit | Knead")
 @RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
-public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver {
+public class ContentEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver {
 
     private final ContentService contents;
     private final ReviewService review;
@@ -85,6 +92,10 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     private int basedOn;
     private Content base;
     private List<Item> pickable;
+    /** What the form held when it was last loaded or saved: anything else is an unsaved edit. */
+    private Content snapshot;
+    private boolean slugTouched;
+    private final UnsavedChanges unsaved;
 
     public ContentEditorView(ContentService contents, ReviewService review, PublishingService publishingService,
             CurrentUser currentUser) {
@@ -115,6 +126,67 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         submit.addClickListener(e -> submit());
+        unsaved = new UnsavedChanges(this, this::hasUnsavedChanges, this::unsavedFields);
+        for (com.vaadin.flow.component.HasValue<?, ?> field : fields()) {
+            field.addValueChangeListener(e -> unsaved.sync());
+        }
+        slug.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                slugTouched = !slug.getValue().isBlank();
+            }
+        });
+        title.addValueChangeListener(e -> {
+            if (ref == null && !slugTouched) {
+                slug.setValue(org.knead.content.Slug.suggest(title.getValue()));
+            }
+        });
+        slug.setHelperText("Suggested from the title until you change it; it cannot change after the first save.");
+    }
+
+    private List<com.vaadin.flow.component.HasValue<?, ?>> fields() {
+        List<com.vaadin.flow.component.HasValue<?, ?>> all = new java.util.ArrayList<>(form.editors());
+        all.add(slug);
+        all.add(changeNote);
+        return all;
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        unsaved.beforeLeave(event);
+    }
+
+    /** Whether the form differs from what was last loaded or saved (a change note alone counts). */
+    boolean hasUnsavedChanges() {
+        if (snapshot == null) {
+            return false;
+        }
+        if (!changeNote.getValue().isBlank()) {
+            return true;
+        }
+        try {
+            return !readForm().equals(snapshot);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
+    private List<String> unsavedFields() {
+        List<String> names = new ArrayList<>();
+        try {
+            ContentFields.changed(snapshot, readForm()).forEach(f -> names.add(f.label().toLowerCase()));
+        } catch (RuntimeException unreadable) {
+            // the form cannot be read as content: say only that changes are pending
+        }
+        if (!changeNote.getValue().isBlank()) {
+            names.add("the change note");
+        }
+        return names;
+    }
+
+    /** The form as it is now is what is saved: no edit is pending. */
+    private void markSaved() {
+        snapshot = readForm();
+        unsaved.sync();
     }
 
     private void ids() {
@@ -182,7 +254,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
             slug.setReadOnly(false);
             base = null;
             basedOn = 0;
+            slugTouched = false;
             fill(Content.builder(type, "").build());
+            markSaved();
             submit.setVisible(false);
             links.removeAll();
             publishing.removeAll();
@@ -223,8 +297,8 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         base = latest.content();
         fill(latest.content());
         changeNote.clear();
-        problems.removeAll();
-        problems.setVisible(false);
+        clearProblems();
+        markSaved();
     }
 
     private ItemOverview refreshStatus() {
@@ -281,18 +355,18 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void renderPreview() {
-        preview.getElement().setProperty("innerHTML", MarkdownRenderer.toSafeHtml(body.getValue()));
+        preview.getElement().setProperty("innerHTML", org.knead.admin.layout.SafeHtml.markdown(body.getValue()));
     }
 
     private void save() {
-        problems.removeAll();
-        problems.setVisible(false);
+        clearProblems();
         Actor actor = currentUser.actor();
         Content content = readForm();
         try {
             if (ref == null) {
                 Revision first = contents.create(content, changeNote.getValue(), actor);
-                Feedback.success("Created " + first.itemId() + " (revision 1).");
+                snapshot = null;
+                Feedback.success("Created “" + first.title() + "” (revision 1).");
                 getUI().ifPresent(ui -> ui.navigate(ContentEditorView.class,
                         new RouteParameters(Map.of("type", type.key(), "slug", first.slug()))));
                 return;
@@ -313,11 +387,35 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
+    /** Every problem at once: listed above the form, and each on the field it belongs to. */
     private void showProblems(List<String> messages) {
         problems.removeAll();
         problems.setVisible(!messages.isEmpty());
         messages.forEach(m -> problems.add(new ListItem(m)));
-        Feedback.error("Not saved: " + String.join(" ", messages));
+        int marked = EditorProblems.mark(messages, problemFields());
+        Feedback.error("Not saved: " + (messages.size() == 1 ? "1 problem" : messages.size() + " problems")
+                + (marked > 0 ? ", marked on the fields." : ", listed above the form."));
+    }
+
+    private void clearProblems() {
+        problems.removeAll();
+        problems.setVisible(false);
+        EditorProblems.clear(problemFields());
+    }
+
+    private Map<String, com.vaadin.flow.component.HasValidation> problemFields() {
+        Map<String, com.vaadin.flow.component.HasValidation> f = new LinkedHashMap<>();
+        f.put("slug", slug);
+        // the words core's problems use for each field: its label, and the other words they say
+        for (ContentField<?> field : ContentFields.all()) {
+            f.put(field.label().toLowerCase(java.util.Locale.ROOT), form.editor(field));
+        }
+        f.put("body area", form.editor(ContentFields.BODY_AREAS));
+        f.put("symptoms or phrases that trigger", form.editor(ContentFields.TRIGGER_PHRASES));
+        f.put("source", form.editor(ContentFields.SOURCES));
+        f.put("related", form.editor(ContentFields.RELATED));
+        f.put("change note", changeNote);
+        return f;
     }
 
     private void submit() {
@@ -343,10 +441,9 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
         Paragraph explanation = new Paragraph(stale.savedBy() + " saved revision " + (stale.basedOn() + 1) + " at "
                 + Formats.time(stale.savedAt()) + (stale.latest() > stale.basedOn() + 1
                         ? " (the latest is now revision " + stale.latest() + ")" : "")
-                + ". You started from revision " + stale.basedOn() + ". Nothing of yours was saved yet. "
-                + "Their changes:");
+                + ". You started from revision " + stale.basedOn() + ". Nothing of yours was saved yet.");
         explanation.setId("conflict-message");
-        ComparisonPanel comparison = new ComparisonPanel();
+        ComparisonPanel comparison = new ComparisonPanel().changedLinesOnly();
         comparison.setId("conflict-comparison");
         comparison.show(theirs, "Revision " + stale.basedOn() + " (yours started here)",
                 "Revision " + latest.number() + " (latest, by " + latest.author() + ")");
@@ -358,7 +455,11 @@ public class ContentEditorView extends VerticalLayout implements BeforeEnterObse
                                 : ". You both changed " + labels(merged.changedByBoth())
                                         + ": your version of those replaces theirs, so check them before saving."));
         plan.setId("conflict-plan");
-        dialog.add(explanation, comparison, plan);
+        ConflictFields fields = new ConflictFields(base, mine, latest.content(), latest.author());
+        fields.setId("conflict-fields");
+        com.vaadin.flow.component.details.Details theirLines = new com.vaadin.flow.component.details.Details(
+                "Their changes, line by line", comparison);
+        dialog.add(explanation, plan, fields, theirLines);
         Button reapply = new Button("Reapply my change on the latest", e -> {
             basedOn = latest.number();
             base = latest.content();

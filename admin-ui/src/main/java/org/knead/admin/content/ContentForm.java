@@ -42,6 +42,11 @@ final class ContentForm {
         }
     }
 
+    /** Every field's component, in catalogue order. */
+    Collection<HasValue<?, ?>> editors() {
+        return editors.values();
+    }
+
     /** The component that edits {@code field}. */
     @SuppressWarnings("unchecked")
     <C extends Component> C editor(ContentField<?> field) {

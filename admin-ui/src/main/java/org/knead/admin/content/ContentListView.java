@@ -66,12 +66,15 @@ public class ContentListView extends VerticalLayout {
                     ContentEditorView.class, new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())));
             link.addClassName("item-link");
             return link;
-        }).setHeader("Title").setFlexGrow(3);
-        grid.addColumn(item -> item.type().key()).setHeader("Type");
-        grid.addColumn(Item::slug).setHeader("Slug").setFlexGrow(2);
-        grid.addColumn(item -> item.headRevision() + " · " + item.headState().label()).setHeader("Latest revision");
+        }).setHeader("Title").setWidth("14em").setFlexGrow(3).setTooltipGenerator(item -> item.title() + " ("
+                + item.id() + ")");
+        grid.addColumn(item -> item.type().key()).setHeader("Type").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(Item::slug).setHeader("Slug").setWidth("10em").setFlexGrow(2).setTooltipGenerator(Item::slug);
+        grid.addColumn(item -> item.headRevision() + " · " + item.headState().label()).setHeader("Latest revision")
+                .setWidth("10em").setFlexGrow(1).setTooltipGenerator(item -> "revision " + item.headRevision() + ", "
+                        + item.headState().label());
         grid.addColumn(item -> item.isPublished() ? "revision " + item.publishedRevision() : "no")
-                .setHeader("Published");
+                .setHeader("Published").setWidth("7em").setFlexGrow(0);
         grid.addColumn(item -> {
             if (item.status() == ItemStatus.ARCHIVED) {
                 return "archived";
@@ -83,11 +86,15 @@ public class ContentListView extends VerticalLayout {
                 return "awaiting first clinical review";
             }
             return item.scheduled() != null ? "scheduled " + Formats.time(item.scheduled().at()) : "";
-        }).setHeader("Attention");
-        grid.addColumn(Item::headAuthor).setHeader("Last saved by");
-        grid.addColumn(item -> Formats.time(item.headAt())).setHeader("Saved at");
+        }).setHeader("Attention").setWidth("10em").setFlexGrow(1);
+        grid.getColumns().get(grid.getColumns().size() - 1).setTooltipGenerator(item -> item.scheduled() != null
+                ? "scheduled " + Formats.time(item.scheduled().at()) : null);
+        grid.addColumn(Item::headAuthor).setHeader("Last saved by").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(Item::headAuthor);
+        grid.addColumn(item -> Formats.time(item.headAt())).setHeader("Saved at (UTC)").setWidth("11em").setFlexGrow(0);
         grid.addComponentColumn(item -> new RouterLink("History", HistoryView.class,
-                new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())))).setHeader("");
+                new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())))).setHeader("")
+                .setWidth("6em").setFlexGrow(0);
         grid.setItems(query -> contents.list(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, contents.count(filter())));
         grid.setSizeFull();

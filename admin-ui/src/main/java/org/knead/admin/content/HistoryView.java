@@ -64,10 +64,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         setWidthFull();
         grid.setId("history-grid");
         grid.addColumn(Revision::number).setHeader("Revision").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Revision::title).setHeader("Title").setFlexGrow(2);
-        grid.addColumn(Revision::author).setHeader("Who");
-        grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("When");
-        grid.addColumn(r -> r.changeNote()).setHeader("Change note").setFlexGrow(2);
+        grid.addColumn(Revision::title).setHeader("Title").setFlexGrow(2).setTooltipGenerator(Revision::title);
+        grid.addColumn(Revision::author).setHeader("Who").setTooltipGenerator(Revision::author);
+        grid.addColumn(r -> Formats.time(r.createdAt())).setHeader("When (UTC)").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(r -> r.changeNote()).setHeader("Change note").setFlexGrow(3)
+                .setTooltipGenerator(r -> r.changeNote().isBlank() ? null : r.changeNote());
         grid.addColumn(r -> r.state().label()).setHeader("State");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -79,6 +80,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         to.addValueChangeListener(e -> compare());
         comparison.setId("comparison");
         publicState.setId("public-state");
+        comparison.withTitles(new ItemTitles(contents));
     }
 
     @Override
@@ -167,6 +169,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     private Button restoreButton(Revision r) {
         Button restore = new Button("Restore", e -> {
             Revision latest = contents.latest(ref);
+            org.knead.revision.Decision may = r.mayBeRestoredOver(latest);
+            if (may.refused()) {
+                Feedback.error(may.reason());
+                return;
+            }
             Confirm.open("Restore revision " + r.number() + "?",
                     "A new revision " + (latest.number() + 1) + " will be saved with the content of revision "
                             + r.number() + ". Nothing is lost: revision " + latest.number() + " stays in the history."

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.knead.admin.layout.Confirm;
 import org.knead.admin.layout.Feedback;
@@ -75,19 +75,19 @@ class PublishingPanel extends VerticalLayout {
             buttons.add(publish);
             if (shown(overview.decision(ItemAction.SCHEDULE))) {
                 Button schedule = new Button("Schedule…", e -> {
-                    DateTimePicker at = new DateTimePicker("Publish at (UTC)");
+                    DateTimePicker at = Formats.isoDateTimePicker("Publication time (UTC)");
                     at.setId("schedule-at");
-                    at.setValue(LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0));
+                    at.setValue(Formats.nextRoundHour(Instant.now()));
+                    at.setHelperText("YYYY-MM-DD and 24-hour HH:MM, in UTC; the default is the next full hour.");
+                    at.setWidthFull();
                     Confirm.open("Schedule “" + r.title() + "”?",
                             "At the time you choose, the public will see revision " + r.number() + " of “" + r.title()
                                     + "”" + instead + " Until then nothing changes for the public.",
-                            "Schedule", () -> {
-                                if (at.getValue() == null) {
-                                    throw new org.knead.revision.WorkflowException("Choose a time.");
-                                }
-                                publishing.schedule(item.ref(), r.number(), at.getValue().toInstant(ZoneOffset.UTC),
-                                        currentUser.actor());
-                                Feedback.success("Scheduled revision " + r.number() + ".");
+                            "Schedule", () -> futureTime(at), () -> {
+                                Instant when = at.getValue().toInstant(ZoneOffset.UTC);
+                                publishing.schedule(item.ref(), r.number(), when, currentUser.actor());
+                                Feedback.success("Scheduled revision " + r.number() + " to go public at "
+                                        + Formats.time(when) + ".");
                                 refresh.run();
                             }, at);
                 });
@@ -104,6 +104,8 @@ class PublishingPanel extends VerticalLayout {
                             + ".",
                     "Cancel the schedule", () -> {
                         publishing.cancelSchedule(item.ref(), currentUser.actor());
+                        Feedback.success("Schedule cancelled: revision " + item.scheduled().revision()
+                                + " will not go public by itself.");
                         refresh.run();
                     }));
             cancel.setId("cancel-schedule-button");
@@ -162,11 +164,29 @@ class PublishingPanel extends VerticalLayout {
                     "It can be edited and published again. The public sees no change until a revision is published.",
                     "Restore", () -> {
                         publishing.unarchive(item.ref(), currentUser.actor());
+                        Feedback.success("Restored from the archive: “" + title + "” can be edited again.");
                         refresh.run();
                     }));
             unarchive.setId("unarchive-button");
             buttons.add(unarchive);
         }
+    }
+
+    /** Whether the picker holds a time in the future; if not, the picker says what to choose. */
+    static boolean futureTime(DateTimePicker at) {
+        Instant now = Instant.now();
+        String example = Formats.time(Formats.nextRoundHour(now));
+        if (at.getValue() == null) {
+            at.setErrorMessage("Publication time: choose a date and a time, e.g. " + example + ".");
+        } else if (!at.getValue().toInstant(ZoneOffset.UTC).isAfter(now)) {
+            at.setErrorMessage("Publication time: choose a time in the future, e.g. " + example + ".");
+        } else {
+            at.setInvalid(false);
+            at.setErrorMessage(null);
+            return true;
+        }
+        at.setInvalid(true);
+        return false;
     }
 
     /** A button for an action this person may take, or one refused only by the item's state (shown disabled). */

@@ -43,13 +43,10 @@ public class DashboardView extends VerticalLayout {
         heading.setId("dashboard-heading");
         add(heading);
 
-        Paragraph publication = new Paragraph(publications.last()
-                .map(e -> "Last publication log entry #" + e.sequence() + ": " + e.action().name().toLowerCase() + " "
-                        + e.itemId() + (e.revision() == null ? "" : " revision " + e.revision()) + " by " + e.actor()
-                        + ", " + Formats.time(e.at()) + ".")
-                .orElse("The publication log is empty: nothing has been published yet."));
+        Paragraph publication = new Paragraph(publications.last().map(e -> lastPublication(e, contents))
+                .orElse("Nothing has been published yet."));
         publication.setId("last-publication");
-        add(new H3("Publication"), publication);
+        add(new H3("Last change the public saw"), publication);
 
         if (actor.isEditor()) {
             List<Item> mine = new java.util.ArrayList<>();
@@ -71,6 +68,7 @@ public class DashboardView extends VerticalLayout {
                 grid.addColumn(Revision::author).setHeader("Author");
                 grid.setItems(ready);
                 grid.setAllRowsVisible(true);
+                grid.getStyle().set("flex-shrink", "0");
                 add(grid);
             }
         }
@@ -80,7 +78,7 @@ public class DashboardView extends VerticalLayout {
         if (tasks.isEmpty()) {
             add(new Paragraph("Nothing waits for your review."));
         } else {
-            ReviewTaskGrid grid = new ReviewTaskGrid(tasks);
+            ReviewTaskGrid grid = new ReviewTaskGrid(tasks, contents);
             grid.setId("my-reviews");
             add(grid);
         }
@@ -91,6 +89,21 @@ public class DashboardView extends VerticalLayout {
         add(itemGrid(clinical.overdue(), "overdue-grid", "No medical item is overdue for review."));
     }
 
+    /** The latest publication in plain words: which item (by title), what happened, who, when. */
+    private static String lastPublication(org.knead.publication.PublicationEntry e, ContentService contents) {
+        String what;
+        try {
+            what = contents.item(org.knead.content.ContentRef.parseId(e.itemId()))
+                    .map(i -> "“" + i.title() + "” (" + i.type().key() + ")").orElse(e.itemId());
+        } catch (RuntimeException notAnItem) {
+            what = e.itemId();
+        }
+        String happened = e.action() == org.knead.publication.PublicationAction.PUBLISHED
+                ? " went public" + (e.revision() == null ? "" : " in revision " + e.revision())
+                : " was taken off the public site";
+        return what + happened + ", by " + e.actor() + " on " + Formats.time(e.at()) + ".";
+    }
+
     private static com.vaadin.flow.component.Component itemGrid(List<Item> items, String id, String empty) {
         if (items.isEmpty()) {
             Paragraph p = new Paragraph(empty);
@@ -99,14 +112,16 @@ public class DashboardView extends VerticalLayout {
         }
         Grid<Item> grid = new Grid<>(Item.class, false);
         grid.setId(id);
-        grid.addComponentColumn(i -> editorLink(i.title(), i.type().key(), i.slug())).setHeader("Item").setFlexGrow(3);
-        grid.addColumn(i -> i.type().key()).setHeader("Type");
+        grid.addComponentColumn(i -> editorLink(i.title(), i.type().key(), i.slug())).setHeader("Item").setFlexGrow(3)
+                .setTooltipGenerator(i -> i.title() + " (" + i.id() + ")");
+        grid.addColumn(i -> i.type().key()).setHeader("Type").setWidth("7em").setFlexGrow(0);
         grid.addColumn(i -> i.headRevision() + " · " + i.headState().label()).setHeader("Latest revision");
         grid.addColumn(i -> i.scheduled() != null ? "publishes " + Formats.time(i.scheduled().at())
                 : i.review() != null ? "review due " + Formats.time(i.review().nextReviewDue()) : "")
                 .setHeader("When");
         grid.setItems(items);
         grid.setAllRowsVisible(true);
+        grid.getStyle().set("flex-shrink", "0");
         return grid;
     }
 

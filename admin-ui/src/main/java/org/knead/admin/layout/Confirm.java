@@ -14,6 +14,15 @@ public final class Confirm {
 
     public static Dialog open(String title, String message, String confirmLabel, Runnable onConfirm,
             Component... extra) {
+        return open(title, message, confirmLabel, () -> true, onConfirm, extra);
+    }
+
+    /**
+     * A confirmation whose fields are checked first: while {@code valid} answers false (it marks the
+     * fields it refuses), the dialog stays open and nothing runs.
+     */
+    public static Dialog open(String title, String message, String confirmLabel,
+            java.util.function.BooleanSupplier valid, Runnable onConfirm, Component... extra) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         dialog.setWidth("36em");
@@ -22,7 +31,7 @@ public final class Confirm {
         dialog.add(text);
         dialog.add(extra);
         Button confirm = new Button(confirmLabel, e -> {
-            if (Feedback.attempt(onConfirm)) {
+            if (valid.getAsBoolean() && Feedback.attempt(onConfirm)) {
                 dialog.close();
             }
         });

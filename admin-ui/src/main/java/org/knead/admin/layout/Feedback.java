@@ -1,5 +1,6 @@
 package org.knead.admin.layout;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
@@ -8,20 +9,40 @@ import org.knead.content.ContentValidationException;
 import org.knead.revision.NotFoundException;
 import org.knead.revision.WorkflowException;
 
-/** Notifications for the outcome of an action; every message is shown as text, never as markup. */
+/**
+ * Notifications for the outcome of an action; every message is shown as text, never as markup. All of
+ * them appear at the bottom start of the window ({@link #POSITION}), kept narrow enough to sit over the
+ * empty lower part of the side navigation, away from the forms and action buttons; problems with
+ * fields are shown on the fields themselves.
+ */
 public final class Feedback {
+
+    /** Where every notification appears: one place, clear of the controls. */
+    public static final Notification.Position POSITION = Notification.Position.BOTTOM_START;
+    /** Narrower than the side navigation (16em), so that a notification covers none of the view. */
+    static final String WIDTH = "13em";
 
     private Feedback() {
     }
 
     public static void success(String message) {
-        Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        show(message, 5000, NotificationVariant.LUMO_SUCCESS);
     }
 
     public static void error(String message) {
-        Notification n = Notification.show(message, 8000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        show(message, 8000, NotificationVariant.LUMO_ERROR);
+    }
+
+    private static void show(String message, int millis, NotificationVariant variant) {
+        Div text = new Div();
+        text.setText(message);
+        text.getStyle().set("max-width", WIDTH).set("overflow-wrap", "anywhere").set("font-size",
+                "var(--lumo-font-size-s)");
+        Notification n = new Notification(text);
+        n.setDuration(millis);
+        n.setPosition(POSITION);
+        n.addThemeVariants(variant);
+        n.open();
     }
 
     /** Runs an action, turning the refusals core explains into an error notification; true when it ran. */

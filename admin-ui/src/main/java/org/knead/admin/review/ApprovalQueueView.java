@@ -18,12 +18,13 @@ import org.knead.review.ReviewService;
 @RolesAllowed({"EDITOR", "ADMIN"})
 public class ApprovalQueueView extends VerticalLayout {
 
-    public ApprovalQueueView(ReviewService review, CurrentUser currentUser) {
+    public ApprovalQueueView(ReviewService review, org.knead.revision.ContentService contents,
+            CurrentUser currentUser) {
         List<ReviewTask> tasks = review.queueFor(currentUser.actor()).stream()
                 .filter(t -> t.kind() == ReviewTask.Kind.APPROVAL).toList();
         H2 heading = new H2("Approvals waiting for you");
         heading.setId("approvals-heading");
-        ReviewTaskGrid grid = new ReviewTaskGrid(tasks);
+        ReviewTaskGrid grid = new ReviewTaskGrid(tasks, contents);
         grid.setId("approval-grid");
         add(heading, new Paragraph("Revisions your colleagues submitted. You never see your own here: nobody"
                 + " approves their own revision. Medical warnings and changed cautions go to the clinicians."), grid);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.knead.actor.Actor;
 import org.knead.admin.content.ComparisonPanel;
 import org.knead.admin.content.ContentEditorView;
+import org.knead.admin.content.ItemTitles;
 import org.knead.admin.layout.Confirm;
 import org.knead.admin.layout.Feedback;
 import org.knead.admin.layout.Formats;
@@ -34,7 +35,6 @@ import org.knead.admin.security.CurrentUser;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
-import org.knead.content.MarkdownRenderer;
 import org.knead.review.ClinicalReviewService;
 import org.knead.review.PublishingService;
 import org.knead.review.ReviewService;
@@ -64,6 +64,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentUser currentUser;
     private ContentRef ref;
     private int number;
+    private ItemTitles titles;
 
     public ReviewView(ContentService contents, ReviewService review, PublishingService publishing,
             ClinicalReviewService clinical, CurrentUser currentUser) {
@@ -97,6 +98,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private void build() {
         removeAll();
+        titles = new ItemTitles(contents);
         Actor actor = currentUser.actor();
         ItemOverview overview = review.overview(ref, number, actor);
         Item item = overview.item();
@@ -117,7 +119,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         meta.setId("review-meta");
         RouterLink open = new RouterLink("Open in the editor", ContentEditorView.class,
                 new RouteParameters(Map.of("type", ref.type().key(), "slug", ref.slug())));
-        add(heading, meta, open);
+        add(heading, meta, fingerprint(r, clinical || publishedMedical), open);
         r.lastDecision().ifPresent(d -> add(new Paragraph("Last decision: "
                 + d.decision().name().toLowerCase().replace('_', ' ') + " by " + d.reviewer() + ", "
                 + Formats.time(d.at()) + (d.comment() == null || d.comment().isBlank() ? "" : ": " + d.comment()))));
@@ -143,7 +145,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         if (inReview) {
             String signing = "You " + (clinical ? "sign off" : "approve") + " revision " + r.number() + " of “"
                     + r.title() + "” exactly as shown on this page (content fingerprint "
-                    + abbreviate(r.contentHash()) + "). If anyone changes it afterwards, your "
+                    + r.contentHash() + "). If anyone changes it afterwards, your "
                     + (clinical ? "sign-off" : "approval") + " no longer counts. Once approved, an editor can"
                     + " publish it: the public will then see this content.";
             Button approve = new Button(clinical ? "Sign off" : "Approve", e -> Confirm.open(
@@ -204,7 +206,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
         add(new H3("Compared with what the public sees now"));
         if (item.isPublished() && !Objects.equals(item.publishedRevision(), r.number())) {
-            ComparisonPanel comparison = new ComparisonPanel();
+            ComparisonPanel comparison = new ComparisonPanel().withTitles(titles);
             comparison.setId("review-comparison");
             comparison.show(contents.compare(ref, item.publishedRevision(), r.number()),
                     "Published: revision " + item.publishedRevision(), "Under review: revision " + r.number());
@@ -216,6 +218,65 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(new H3(clinical || publishedMedical ? "What you are signing" : "The content of revision " + r.number()));
         add(contentSummary(r.content()));
+        if (!r.content().cautions().isEmpty()) {
+            add(new H3("The warnings it links to, with their sources"), cautionSources(r.content()));
+        }
+    }
+
+    /** The full fingerprint of the content under review: what a sign-off is bound to. */
+    private static Component fingerprint(Revision r, boolean clinical) {
+        Span label = new Span("Content fingerprint (SHA-256): ");
+        label.getStyle().set("font-weight", "600");
+        Span hash = new Span(r.contentHash() == null ? "none" : r.contentHash());
+        hash.setId("review-fingerprint");
+        hash.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .set("overflow-wrap", "anywhere");
+        Paragraph p = new Paragraph(label, hash, new Span(clinical
+                ? " · a sign-off is bound to exactly this content: any later change gives a new fingerprint and"
+                        + " needs a new sign-off."
+                : " · an approval is bound to exactly this content."));
+        p.setId("review-fingerprint-line");
+        return p;
+    }
+
+    /** Each linked warning as the public sees it now: its severity, action and sources. */
+    private Component cautionSources(Content c) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("caution-sources");
+        for (String slug : c.cautions()) {
+            ContentRef warning = new ContentRef(ContentType.WARNING, slug);
+            Optional<Item> item = contents.item(warning);
+            Div entry = new Div();
+            Span name = new Span(titles.label(ContentType.WARNING, slug));
+            name.getStyle().set("font-weight", "600");
+            entry.add(name);
+            if (item.isEmpty()) {
+                entry.add(new Span(": no such warning."));
+            } else {
+                Item w = item.get();
+                Integer shown = w.publishedRevision() != null ? w.publishedRevision() : w.headRevision();
+                Content wc = contents.revision(warning, shown).content();
+                entry.add(new Span(" (" + (w.isPublished() ? "published revision " : "not published; latest revision ")
+                        + shown + (wc.severity() == null ? "" : ", " + wc.severity().label()) + ")"));
+                if (wc.sources().isEmpty()) {
+                    entry.add(new Div(new Span("No sources listed.")));
+                }
+                for (org.knead.content.Source source : wc.sources()) {
+                    entry.add(sourceLine(source));
+                }
+            }
+            box.add(entry);
+        }
+        return box;
+    }
+
+    private static Div sourceLine(org.knead.content.Source s) {
+        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(s.url(), s.title());
+        link.setTarget("_blank");
+        link.getElement().setAttribute("rel", "noopener noreferrer");
+        link.getElement().setAttribute("router-ignore", "");
+        return new Div(link, new Span(" (" + s.publisher() + ", checked " + s.checkedOn() + ")"));
     }
 
     private Component withdrawalSection(ItemOverview overview) {
@@ -269,7 +330,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         return box;
     }
 
-    private static Component contentSummary(Content c) {
+    private Component contentSummary(Content c) {
         VerticalLayout box = new VerticalLayout();
         box.setId("review-content");
         box.setPadding(false);
@@ -286,30 +347,26 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             Div sources = new Div(label);
             sources.setId("review-sources");
             for (org.knead.content.Source s : c.sources()) {
-                com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(s.url(),
-                        s.title());
-                link.setTarget("_blank");
-                link.getElement().setAttribute("rel", "noopener noreferrer");
-                sources.add(new Div(link, new Span(" (" + s.publisher() + ", checked " + s.checkedOn() + ")")));
+                sources.add(sourceLine(s));
             }
             box.add(sources);
         }
         list(box, "Trigger phrases", c.triggerPhrases());
-        list(box, "Trigger symptoms", c.triggerSymptoms());
+        list(box, "Trigger symptoms", labels(ContentType.SYMPTOM, c.triggerSymptoms()));
         if (c.pressure() != null) {
             field(box, "Pressure", c.pressure().key());
         }
         list(box, "Body areas", c.bodyAreas().stream().map(a -> a.key()).toList());
-        list(box, "Cautions", c.cautions());
+        list(box, "Cautions", labels(ContentType.WARNING, c.cautions()));
         list(box, "Aliases", c.aliases());
         list(box, "Benefits", c.benefits());
-        list(box, "Symptoms it relieves", c.relievesSymptoms());
-        list(box, "Symptoms it leads to", c.leadsToSymptoms());
-        list(box, "Related", c.related().stream().map(ContentRef::id).toList());
+        list(box, "Symptoms it relieves", labels(ContentType.SYMPTOM, c.relievesSymptoms()));
+        list(box, "Symptoms it leads to", labels(ContentType.SYMPTOM, c.leadsToSymptoms()));
+        list(box, "Related", c.related().stream().map(rel -> titles.label(rel.type(), rel.slug())).toList());
         if (!c.body().isBlank()) {
             box.add(new Span("Body"));
             Div body = new Div();
-            body.getElement().setProperty("innerHTML", MarkdownRenderer.toSafeHtml(c.body()));
+            body.getElement().setProperty("innerHTML", org.knead.admin.layout.SafeHtml.markdown(c.body()));
             body.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)").set("padding-left", "1em");
             box.add(body);
         }
@@ -331,7 +388,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static String abbreviate(String hash) {
-        return hash == null ? "" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    private List<String> labels(ContentType type, List<String> slugs) {
+        return slugs.stream().map(slug -> titles.label(type, slug)).toList();
     }
 }
