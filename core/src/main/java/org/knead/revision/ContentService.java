@@ -42,7 +42,7 @@ public class ContentService {
         try {
             store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
                     actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
-                    content.type().isMedical(), now, actor.username(), null, null));
+                    content.type().isMedical(), now, actor.username(), null, null, List.of()));
         } catch (DuplicateKeyException e) {
             throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
                     + "' already exists; choose another slug.");

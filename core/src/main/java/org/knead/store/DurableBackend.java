@@ -118,7 +118,7 @@ final class DurableBackend implements MongoBackend {
             t.setDaemon(true);
             return t;
         });
-        this.delegate = new H2Backend(openMvStore());
+        this.delegate = new IdLookupH2Backend(openMvStore());
         this.mvStore = delegate.getMvStore();
         this.clock = delegate.getClock();
         recovery.scheduleWithFixedDelay(this::recoverIfFailed, 1, 1, TimeUnit.SECONDS);
@@ -428,7 +428,7 @@ final class DurableBackend implements MongoBackend {
             } catch (RuntimeException ignored) {
                 // already closed
             }
-            H2Backend reopened = new H2Backend(openMvStore());
+            H2Backend reopened = new IdLookupH2Backend(openMvStore());
             if (version != null) {
                 reopened.version(version);
             }
