@@ -24,10 +24,17 @@ public class RevisionStore {
 
     private final MongoTemplate mongo;
     private final TriggerSymptoms triggers;
+    private final ItemMarks marks;
 
-    public RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, java.time.Clock clock) {
+        this(mongo, triggers, new ItemMarks(mongo, clock));
+    }
+
+    RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, ItemMarks marks) {
         this.mongo = mongo;
         this.triggers = triggers;
+        this.marks = marks;
     }
 
     public Optional<Item> item(ContentRef ref) {
@@ -252,6 +259,7 @@ public class RevisionStore {
 
     /** Schedules a publication, replacing any schedule the item had. */
     public void schedule(String itemId, ScheduledPublication scheduled) {
+        marks.mark(ItemMarks.Kind.SCHEDULED, itemId);
         updateItem(itemId, null, new Update().set("scheduled", scheduled));
     }
 
@@ -262,11 +270,13 @@ public class RevisionStore {
 
     /** Items whose scheduled publication is due at {@code now}, earliest first. */
     public List<Item> dueForPublication(java.time.Instant now) {
-        return itemsWhere(Criteria.where("scheduled.at").lte(now), Sort.by("scheduled.at"));
+        return marks.items(ItemMarks.Kind.SCHEDULED, i -> i.scheduled() != null && !i.scheduled().at().isAfter(now))
+                .stream().sorted(java.util.Comparator.comparing(i -> i.scheduled().at())).toList();
     }
 
     public List<Item> scheduledItems() {
-        return itemsWhere(Criteria.where("scheduled").ne(null), Sort.by("scheduled.at"));
+        return marks.items(ItemMarks.Kind.SCHEDULED, i -> i.scheduled() != null).stream()
+                .sorted(java.util.Comparator.comparing(i -> i.scheduled().at())).toList();
     }
 
     /** Records a withdrawal request unless one is already waiting; false when one was. */
@@ -330,6 +340,7 @@ public class RevisionStore {
      * same write, so two schedulers never both publish it). False when the condition did not hold.
      */
     public boolean beginPublication(String itemId, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+        marks.mark(ItemMarks.Kind.PENDING, itemId);
         Criteria c = Criteria.where("pending").is(null);
         Update u = new Update().set("pending", intent);
         if (expectedSchedule != null) {
@@ -350,9 +361,11 @@ public class RevisionStore {
         if (p.review() != null) {
             u.set("review", p.review());
         }
-        boolean done = updateItem(itemId, intentIs(intent), u);
-        updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()), new Update().unset("scheduled"));
-        return done;
+        boolean[] done = new boolean[1];
+        TogetherWrites.run(() -> done[0] = updateItem(itemId, intentIs(intent), u),
+                () -> updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()),
+                        new Update().unset("scheduled")));
+        return done[0];
     }
 
     /** The last step of a withdrawal: the item is no longer public (and archived, if asked); clears the intent. */
@@ -379,15 +392,16 @@ public class RevisionStore {
 
     /** Items with a publish or withdrawal under way or cut short. */
     public List<Item> itemsWithPendingPublication() {
-        return itemsWhere(Criteria.where("pending").ne(null), Sort.by("_id"));
+        return marks.items(ItemMarks.Kind.PENDING, i -> i.pending() != null).stream()
+                .sorted(java.util.Comparator.comparing(Item::id)).toList();
     }
 
     /** Makes the revision public in the revision record (whatever state it was in) and marks when. */
     public void markRevisionPublished(Revision r, java.time.Instant at) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())), new Update().set("state", RevisionState.PUBLISHED)
-                .set("lastPublishedAt", at), Revision.class);
-        mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
-                new Update().set("headState", RevisionState.PUBLISHED), Item.class);
+        TogetherWrites.run(() -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())),
+                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class),
+                () -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision")
+                        .is(r.number())), new Update().set("headState", RevisionState.PUBLISHED), Item.class));
     }
 
     private static Criteria intentIs(PublicationIntent i) {
