@@ -58,6 +58,7 @@ class StoreUpgradeTest {
 
     @Autowired ContentService content;
     @Autowired ReviewService review;
+    @Autowired org.knead.review.PublishingService publishing;
     @Autowired RevisionStore store;
     @Autowired MongoTemplate mongo;
 
@@ -94,7 +95,7 @@ class StoreUpgradeTest {
         content.create(symptom("knots", "Knots"), "", ANNA);
         // the previous version had no trigger-symptom index
         mongo.remove(new Query(), "trigger_symptoms");
-        RevisionStore upgraded = new RevisionStore(mongo, new TriggerSymptoms(mongo));
+        RevisionStore upgraded = new RevisionStore(mongo, new TriggerSymptoms(mongo), Clock.systemUTC());
 
         assertThat(upgraded.isTriggerSymptom("numbness")).isTrue();
         assertThat(upgraded.isTriggerSymptom("knots")).isFalse();
@@ -112,6 +113,22 @@ class StoreUpgradeTest {
 
         assertThat(store.isTriggerSymptom("numbness")).isFalse();
         assertThat(store.isTriggerSymptom("weakness")).isTrue();
+    }
+
+    @Test
+    void aScheduleOfThePreviousVersionIsStillFoundByTheScheduler() {
+        ContentRef ref = content.create(symptom("stiff-neck", "Stiff neck"), "", ANNA).ref();
+        review.submit(ref, 1, ANNA);
+        review.approve(ref, 1, "fine", BEN);
+        Instant at = Instant.now().plusSeconds(3600);
+        publishing.schedule(ref, 1, at, BEN);
+        // the previous version kept no marks
+        mongo.remove(new Query(), "item_marks");
+        RevisionStore upgraded = new RevisionStore(mongo, new TriggerSymptoms(mongo), Clock.systemUTC());
+
+        assertThat(upgraded.scheduledItems()).extracting(i -> i.id()).containsExactly(ref.id());
+        assertThat(upgraded.dueForPublication(at.minusSeconds(1))).isEmpty();
+        assertThat(upgraded.dueForPublication(at)).extracting(i -> i.id()).containsExactly(ref.id());
     }
 
     @Test
