@@ -108,7 +108,7 @@ SUMMARY=()
 for size in "${SIZES[@]}"; do
   say ""
   say "== loading items $loaded..$size =="
-  "$JAVA" -Xmx1g -Dlogback.configurationFile="$DIR/logback.xml" -cp "$LOAD_CP" org.knead.store.bench.ScaleLoad \
+  "$JAVA" -Xmx1g -Dlogging.config="$DIR/logback.xml" -cp "$LOAD_CP" org.knead.store.bench.ScaleLoad \
     "mongodb://127.0.0.1:$STORE_PORT/knead" "$loaded" "$size" "$THREADS" | tee "$DIR/load-$size.log"
   end=$(now_ms)
   lag=$(wait_api_total "$size" "$end")

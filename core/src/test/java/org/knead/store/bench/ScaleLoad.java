@@ -50,6 +50,7 @@ public final class ScaleLoad {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CoreTestApplication.class)
                 .properties("knead.store.uri=" + uri, "knead.core.import-reference=false",
+                        "knead.core.first-start=false",
                         "spring.main.banner-mode=off", "logging.level.root=warn")
                 .run()) {
             ContentService content = ctx.getBean(ContentService.class);
@@ -88,13 +89,16 @@ public final class ScaleLoad {
             pool.shutdown();
             long[] sorted = publishNanos.clone();
             Arrays.sort(sorted);
-            int tail = Math.min(sorted.length, 10_000);
+            int tail = Math.min(sorted.length, 1_000);
+            long[] first = Arrays.copyOfRange(publishNanos, 0, tail);
             long[] last = Arrays.copyOfRange(publishNanos, publishNanos.length - tail, publishNanos.length);
+            Arrays.sort(first);
             Arrays.sort(last);
             System.out.printf(Locale.ROOT, "RESULT items %d..%d (%d threads): %d items in %.1f s = %.0f items/s; "
-                    + "publish p50 %.1f ms p99 %.1f ms; last %d items: publish p50 %.1f ms p99 %.1f ms%n", from, to,
-                    threads, to - from, seconds, (to - from) / seconds, pct(sorted, 0.5), pct(sorted, 0.99), tail,
-                    pct(last, 0.5), pct(last, 0.99));
+                    + "publish p50 %.1f ms p99 %.1f ms; first %d: p50 %.1f ms p99 %.1f ms; last %d: p50 %.1f ms "
+                    + "p99 %.1f ms (last/first p50 %.2f)%n", from, to, threads, to - from, seconds,
+                    (to - from) / seconds, pct(sorted, 0.5), pct(sorted, 0.99), tail, pct(first, 0.5),
+                    pct(first, 0.99), tail, pct(last, 0.5), pct(last, 0.99), pct(last, 0.5) / pct(first, 0.5));
         }
     }
 
