@@ -9,7 +9,7 @@
 #   bench/scale.sh [SIZE...]          default: 10000 100000
 #
 # Environment: KNEAD_STORE_PORT (default 28110), KNEAD_API_PORT (28111), BENCH_THREADS (load threads, 4),
-# BENCH_IDLE_SECONDS (30), BENCH_DIR (a folder for data and logs; default a new /tmp/knead-scale-*, kept).
+# BENCH_IDLE_SECONDS (30), BENCH_SETTLE_SECONDS (wait after the load before idle is measured, 60), BENCH_DIR (a folder for data and logs; default a new /tmp/knead-scale-*, kept).
 # Builds with ./mvnw package (never install); runs from a copy of the API jar.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +19,7 @@ STORE_PORT=${KNEAD_STORE_PORT:-28110}
 API_PORT=${KNEAD_API_PORT:-28111}
 THREADS=${BENCH_THREADS:-4}
 IDLE=${BENCH_IDLE_SECONDS:-30}
+SETTLE=${BENCH_SETTLE_SECONDS:-60}
 DIR=${BENCH_DIR:-$(mktemp -d /tmp/knead-scale-XXXXXX)}
 mkdir -p "$DIR"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -31,7 +32,10 @@ say "building (./mvnw package, no install)..."
 ./mvnw -B -q -pl core test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/scale-classpath.txt </dev/null
 cp public-api/target/knead-public-api-0.1.0-SNAPSHOT.jar "$DIR/api.jar"
-LOAD_CP="$ROOT/core/target/test-classes:$ROOT/core/target/classes:$(cat core/target/scale-classpath.txt)"
+# the load runs from copies too, so that a build during the run changes nothing under it
+rm -rf "$DIR/load-classes" && mkdir -p "$DIR/load-classes"
+cp -r core/target/classes "$DIR/load-classes/main" && cp -r core/target/test-classes "$DIR/load-classes/test"
+LOAD_CP="$DIR/load-classes/test:$DIR/load-classes/main:$(cat core/target/scale-classpath.txt)"
 cat >"$DIR/logback.xml" <<'XML'
 <configuration>
   <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -102,7 +106,7 @@ stop_api() { kill -TERM "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID
 
 start_store
 t0=$(now_ms); start_api; up=$(wait_api_up "$t0")
-say "store pid $STORE_PID, API pid $API_PID (up in $up ms on an empty store)"
+say "store pid $STORE_PID, API pid $API_PID (health UP in $up ms on an empty store: the reference for the restarts below)"
 loaded=0
 SUMMARY=()
 for size in "${SIZES[@]}"; do
@@ -113,14 +117,15 @@ for size in "${SIZES[@]}"; do
   end=$(now_ms)
   lag=$(wait_api_total "$size" "$end")
   say "the API served all $size items $lag ms after the load ended"
-  sleep 5
+  sleep "$SETTLE"
   s0=$(cpu_ticks "$STORE_PID"); a0=$(cpu_ticks "$API_PID")
   sleep "$IDLE"
   s1=$(cpu_ticks "$STORE_PID"); a1=$(cpu_ticks "$API_PID")
   store_cpu=$(awk -v d=$((s1 - s0)) -v hz="$HZ" -v s="$IDLE" 'BEGIN {printf "%.2f", 100 * d / hz / s}')
   api_cpu=$(awk -v d=$((a1 - a0)) -v hz="$HZ" -v s="$IDLE" 'BEGIN {printf "%.2f", 100 * d / hz / s}')
   store_rss=$(rss_mb "$STORE_PID"); api_rss=$(rss_mb "$API_PID")
-  say "idle over $IDLE s: store $store_cpu% of a core, API $api_cpu% of a core; RSS store $store_rss MB, API $api_rss MB"
+  size_mb=$(du -m "$DIR/store/knead-store.mv.db" | cut -f1)
+  say "idle over $IDLE s (from $SETTLE s after the load): store $store_cpu% of a core, API $api_cpu% of a core; RSS store $store_rss MB, API $api_rss MB; data file $size_mb MB"
   stop_api
   t0=$(now_ms); start_api; kept_up=$(wait_api_up "$t0"); kept_all=$(wait_api_total "$size" "$t0")
   say "API restart with its kept index: health UP in $kept_up ms, all $size items served in $kept_all ms"
@@ -129,7 +134,7 @@ for size in "${SIZES[@]}"; do
   t0=$(now_ms); start_api; re_up=$(wait_api_up "$t0"); re_all=$(wait_api_total "$size" "$t0")
   say "API restart with a rebuild: health UP in $re_up ms, all $size items served in $re_all ms"
   result=$(sed -n 's/^RESULT //p' "$DIR/load-$size.log")
-  SUMMARY+=("$size items: $result | API caught up ${lag} ms after | idle CPU store $store_cpu%, API $api_cpu% | RSS store $store_rss MB, API $api_rss MB | API start kept index ${kept_up}/${kept_all} ms, rebuild ${re_up}/${re_all} ms (health UP / all items served)")
+  SUMMARY+=("$size items: $result | API caught up ${lag} ms after | idle CPU store $store_cpu%, API $api_cpu% | RSS store $store_rss MB, API $api_rss MB, data file $size_mb MB | API start (empty store: $up ms) kept index ${kept_up}/${kept_all} ms, rebuild ${re_up}/${re_all} ms (health UP / all items served)")
   loaded=$size
 done
 say ""
