@@ -133,7 +133,15 @@ final class DurableBackend implements MongoBackend {
     }
 
     private MVStore openMvStore() {
-        return opener.open(file, (thread, e) -> markFailed(e));
+        MVStore store = opener.open(file, (thread, e) -> markFailed(e));
+        if (syncWrites) {
+            // MVStore keeps the chunks of the last 45 s by default, in case the disk had not written them
+            // yet; here every commit is synced before the next, so a dead chunk may be reused at once. With
+            // a commit per write the default let the file grow to about 100 KB per write (982 MB for
+            // 10,000 published items) and kept the background writer compacting it.
+            store.setRetentionTime(0);
+        }
+        return store;
     }
 
     // ------------------------------------------------------------------ commands
