@@ -9,6 +9,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +22,15 @@ import org.springframework.stereotype.Service;
 public class PublicationLog {
 
     private static final int MAX_ATTEMPTS = 1000;
+    /** The head document (collection {@value #HEAD_COLLECTION}) is moved on every so many entries. */
+    static final int HEAD_EVERY = 32;
+    static final String HEAD_COLLECTION = "publication_log_head";
+    private static final String SEQUENCE = "sequence";
+    private static final Query HEAD = new Query(Criteria.where("_id").is("head"));
+    /** Entries read per look-ahead when finding the last one. */
+    private static final int PROBE = 64;
+    /** The last sequence number this process appended or found: where the next look-up starts. */
+    private final java.util.concurrent.atomic.AtomicLong known = new java.util.concurrent.atomic.AtomicLong();
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -36,7 +46,12 @@ public class PublicationLog {
             PublicationEntry entry = new PublicationEntry(next, action, ref.id(), ref.type(), ref.slug(), revision,
                     clock.instant(), actor);
             try {
-                return mongo.insert(entry);
+                PublicationEntry appended = mongo.insert(entry);
+                known.accumulateAndGet(next, Math::max);
+                if (next % HEAD_EVERY == 0) {
+                    mongo.upsert(HEAD, new Update().max(SEQUENCE, next), HEAD_COLLECTION);
+                }
+                return appended;
             } catch (DuplicateKeyException raced) {
                 Thread.onSpinWait();
             }
@@ -44,14 +59,65 @@ public class PublicationLog {
         throw new IllegalStateException("Could not append to the publication log after " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** The sequence number of the last entry, or 0 when the log is empty. */
+    /**
+     * The sequence number of the last entry, or 0 when the log is empty. Found by {@code _id} from a hint
+     * (the last number this process saw, else the head document, written every {@value #HEAD_EVERY}
+     * entries): the entry at the hint must exist, then the numbers after it are read in windows until one
+     * is missing. A hint whose entry is gone (a truncated log) falls back to sorting the whole log once.
+     */
     public long lastSequence() {
-        return last().map(PublicationEntry::sequence).orElse(0L);
+        long hint = known.get();
+        boolean headRead = hint == 0;
+        long last = headRead ? storedHead() : hint;
+        while (true) {
+            boolean check = last > 0;
+            List<PublicationEntry> window = readRange(check ? last : 1, PROBE + (check ? 1 : 0));
+            int i = 0;
+            if (check) {
+                if (window.isEmpty() || window.get(0).sequence() != last) {
+                    last = scanLast(); // the hint's entry is gone: the log was truncated
+                    mongo.upsert(HEAD, new Update().set(SEQUENCE, last), HEAD_COLLECTION);
+                    break;
+                }
+                i = 1;
+            }
+            int found = 0;
+            for (; i < window.size() && window.get(i).sequence() == last + 1; i++) {
+                last++;
+                found++;
+            }
+            if (found < PROBE) {
+                break;
+            }
+            if (!headRead) { // far behind (another process appended many): jump to the head document
+                headRead = true;
+                last = Math.max(last, storedHead());
+            }
+        }
+        known.set(last);
+        return last;
+    }
+
+    /** The head document's number; a log written before there was one is sorted once to make it. */
+    private long storedHead() {
+        org.bson.Document head = mongo.findOne(HEAD, org.bson.Document.class, HEAD_COLLECTION);
+        if (head != null && head.get(SEQUENCE) instanceof Number n) {
+            return n.longValue();
+        }
+        long last = scanLast();
+        mongo.upsert(HEAD, new Update().max(SEQUENCE, last), HEAD_COLLECTION);
+        return last;
+    }
+
+    private long scanLast() {
+        Query q = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        PublicationEntry e = mongo.findOne(q, PublicationEntry.class);
+        return e == null ? 0 : e.sequence();
     }
 
     public Optional<PublicationEntry> last() {
-        Query q = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        return Optional.ofNullable(mongo.findOne(q, PublicationEntry.class));
+        long last = lastSequence();
+        return last == 0 ? Optional.empty() : Optional.ofNullable(mongo.findById(last, PublicationEntry.class));
     }
 
     /** Entries after {@code sequence}, oldest first, at most {@code limit}. */

@@ -42,14 +42,13 @@ public class ContentService {
         try {
             store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
                     actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
-                    content.type().isMedical(), now, actor.username(), null, null));
+                    content.type().isMedical(), now, actor.username(), null, null, List.of()));
         } catch (DuplicateKeyException e) {
             throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
                     + "' already exists; choose another slug.");
         }
-        Revision first = append(content.ref(), 0, content, changeNote, actor, null);
-        audit.record(actor, AuditAction.CREATE, first.itemId(), first.number(), note(changeNote));
-        return first;
+        return append(content.ref(), 0, content, changeNote, actor, null,
+                r -> audit.record(actor, AuditAction.CREATE, r.itemId(), r.number(), note(changeNote)));
     }
 
     /**
@@ -66,8 +65,8 @@ public class ContentService {
         }
         Item item = requireActive(ref);
         validate(content);
-        Revision saved = append(ref, basedOn, content, changeNote, actor, null);
-        audit.record(actor, AuditAction.SAVE, saved.itemId(), saved.number(), note(changeNote));
+        Revision saved = append(ref, basedOn, content, changeNote, actor, null,
+                r -> audit.record(actor, AuditAction.SAVE, r.itemId(), r.number(), note(changeNote)));
         supersedeOlder(item, saved, actor);
         return saved;
     }
@@ -80,8 +79,8 @@ public class ContentService {
         store.latest(ref).ifPresent(latest -> old.mayBeRestoredOver(latest).orThrow());
         validate(old.content());
         String note = "Restored revision " + revisionToRestore;
-        Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore);
-        audit.record(actor, AuditAction.RESTORE, restored.itemId(), restored.number(), note);
+        Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore,
+                r -> audit.record(actor, AuditAction.RESTORE, r.itemId(), r.number(), note));
         supersedeOlder(item, restored, actor);
         return restored;
     }
@@ -124,8 +123,13 @@ public class ContentService {
         return store.count(filter, clock.instant());
     }
 
+    /**
+     * Appends the revision (the compare-and-set on its number), then moves the item's head and writes the
+     * audit entry ({@code audited}) together: neither depends on the other, and a save cut short between
+     * them is still found by {@link RevisionStore#latest}.
+     */
     private Revision append(ContentRef ref, int basedOn, Content content, String changeNote, Actor actor,
-            Integer restoredFrom) {
+            Integer restoredFrom, java.util.function.Consumer<Revision> audited) {
         if (changeNote != null && changeNote.length() > MAX_NOTE) {
             throw new ContentValidationException("The change note may be at most " + MAX_NOTE + " characters.");
         }
@@ -147,7 +151,7 @@ public class ContentService {
         } catch (DuplicateKeyException raced) {
             throw stale(ref, basedOn, store.latest(ref).map(Revision::number).orElse(number));
         }
-        store.advanceHead(revision);
+        TogetherWrites.run(() -> store.advanceHead(revision), () -> audited.accept(revision));
         return revision;
     }
 

@@ -17,6 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                               clinician; null when there is none
  * @param pending                a publish or withdrawal under way (or cut short by a crash, until repaired);
  *                               null when there is none
+ * @param openRevisions          numbers of revisions that may be in review, approved or sent back (added
+ *                               before a revision enters such a state, taken out once a newer save has
+ *                               superseded it): what a save supersedes, without reading every revision;
+ *                               null for an item written before Knead kept it (a save then reads them all)
  */
 @Document("items")
 public record Item(
@@ -38,7 +42,8 @@ public record Item(
         Instant createdAt,
         String createdBy,
         WithdrawalRequest withdrawalRequest,
-        PublicationIntent pending) {
+        PublicationIntent pending,
+        java.util.List<Integer> openRevisions) {
 
     public ContentRef ref() {
         return new ContentRef(type, slug);

@@ -20,10 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class RevisionStore {
 
-    private final MongoTemplate mongo;
+    private static final String OPEN = "openRevisions";
 
-    public RevisionStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final TriggerSymptoms triggers;
+    private final ItemMarks marks;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, java.time.Clock clock) {
+        this(mongo, triggers, new ItemMarks(mongo, clock));
+    }
+
+    RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, ItemMarks marks) {
         this.mongo = mongo;
+        this.triggers = triggers;
+        this.marks = marks;
     }
 
     public Optional<Item> item(ContentRef ref) {
@@ -70,10 +81,43 @@ public class RevisionStore {
         return Optional.ofNullable(found);
     }
 
-    /** Newest first. */
+    /**
+     * Newest first. Revision numbers run 1 to n without gaps and each revision's id is derived from its
+     * number, so the history is read by {@code _id} from the item's head (one {@code $in} query, answered
+     * from the id index by every store), then the numbers after the head, as {@link #latest} does. Only an
+     * item without a head document (an import cut short) is looked up by {@code itemId}.
+     */
     public List<Revision> history(ContentRef ref) {
-        Query q = new Query(Criteria.where("itemId").is(ref.id())).with(Sort.by(Sort.Direction.DESC, "number"));
-        return mongo.find(q, Revision.class);
+        Item item = mongo.findById(ref.id(), Item.class);
+        if (item == null) {
+            Query q = new Query(Criteria.where("itemId").is(ref.id())).with(Sort.by(Sort.Direction.DESC, "number"));
+            return mongo.find(q, Revision.class);
+        }
+        return history(item);
+    }
+
+    /** Every revision of this item, newest first, by {@code _id} (see {@link #history(ContentRef)}). */
+    public List<Revision> history(Item item) {
+        List<Revision> found = new java.util.ArrayList<>(revisionsUpTo(item.id(), 1, item.headRevision() + 1));
+        int n = found.stream().mapToInt(Revision::number).max().orElse(0);
+        while (n > item.headRevision()) { // saves whose head was not advanced yet (a crash between the steps)
+            List<Revision> more = revisionsUpTo(item.id(), n + 1, n + 8);
+            if (more.isEmpty()) {
+                break;
+            }
+            found.addAll(more);
+            n = more.stream().mapToInt(Revision::number).max().orElse(n);
+        }
+        found.sort(java.util.Comparator.comparingInt(Revision::number).reversed());
+        return found;
+    }
+
+    private List<Revision> revisionsUpTo(String itemId, int from, int to) {
+        List<String> ids = new java.util.ArrayList<>(Math.max(0, to - from + 1));
+        for (int i = from; i <= to; i++) {
+            ids.add(Revision.idOf(itemId, i));
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(ids)), Revision.class);
     }
 
     public List<Revision> revisionsInState(Collection<RevisionState> states) {
@@ -87,15 +131,9 @@ public class RevisionStore {
                 Revision.class);
     }
 
-    /** Every revision, of any state, of a medical warning whose trigger symptoms list this symptom slug. */
-    public List<Revision> warningRevisionsTriggeredBy(String symptomSlug) {
-        Query q = new Query(Criteria.where("type").is(org.knead.content.ContentType.WARNING)
-                .and("content.triggerSymptoms").is(symptomSlug));
-        return mongo.find(q, Revision.class);
-    }
-
     /** Inserts a new revision; fails with DuplicateKeyException when that number is taken. */
     void insert(Revision revision) {
+        triggers.note(List.of(revision));
         mongo.insert(revision);
     }
 
@@ -125,6 +163,12 @@ public class RevisionStore {
      */
     public Optional<Revision> transition(Revision r, Collection<RevisionState> from, RevisionState to,
             ReviewDecision decision) {
+        if (ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.contains(to)
+                && !ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.containsAll(from)) {
+            // before the revision changes, so that a crash in between leaves at worst a number too many
+            mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and(OPEN).exists(true)),
+                    new Update().addToSet(OPEN, r.number()), Item.class);
+        }
         Query q = new Query(Criteria.where("_id").is(r.id()).and("state").in(from));
         Update u = new Update().set("state", to);
         if (decision != null) {
@@ -143,50 +187,79 @@ public class RevisionStore {
     /** Every revision of an item with the item itself: the aggregate the workflow rules decide on. */
     public ItemHistory loadHistory(ContentRef ref) {
         Item item = requireItem(ref);
-        return ItemHistory.of(item, history(ref), item.type() == org.knead.content.ContentType.SYMPTOM
+        return ItemHistory.of(item, history(item), item.type() == org.knead.content.ContentType.SYMPTOM
                 && isTriggerSymptom(item.slug()));
     }
 
-    /** Whether any warning's published or latest revision lists this symptom among its trigger symptoms. */
+    /**
+     * Whether any warning's published or latest revision lists this symptom among its trigger symptoms:
+     * the warnings that ever named it ({@link TriggerSymptoms}), then their heads and published revisions,
+     * all by {@code _id}.
+     */
     public boolean isTriggerSymptom(String symptomSlug) {
-        List<Revision> triggering = warningRevisionsTriggeredBy(symptomSlug);
-        if (triggering.isEmpty()) {
+        java.util.Set<String> warningIds = triggers.warningsNaming(symptomSlug);
+        if (warningIds.isEmpty()) {
             return false;
         }
-        if (triggering.stream().anyMatch(w -> w.state() == RevisionState.PUBLISHED)) {
-            return true;
-        }
-        List<String> ids = triggering.stream().map(Revision::itemId).distinct().toList();
-        java.util.Map<String, Item> warnings = new java.util.HashMap<>();
-        mongo.find(new Query(Criteria.where("_id").in(ids)), Item.class).forEach(i -> warnings.put(i.id(), i));
-        for (Revision w : triggering) {
-            Item warning = warnings.get(w.itemId());
-            if (warning != null && (warning.headRevision() == w.number()
-                    || java.util.Objects.equals(warning.publishedRevision(), w.number()))) {
-                return true;
+        List<String> revisionIds = new java.util.ArrayList<>();
+        for (Item w : mongo.find(new Query(Criteria.where("_id").in(warningIds)), Item.class)) {
+            revisionIds.add(Revision.idOf(w.id(), w.headRevision()));
+            if (w.publishedRevision() != null) {
+                revisionIds.add(Revision.idOf(w.id(), w.publishedRevision()));
             }
         }
-        return false;
+        if (revisionIds.isEmpty()) {
+            return false;
+        }
+        return mongo.find(new Query(Criteria.where("_id").in(revisionIds)), Revision.class).stream()
+                .anyMatch(r -> r.content().triggerSymptoms() != null && r.content().triggerSymptoms()
+                        .contains(symptomSlug));
     }
 
     /**
      * Moves every revision of the item older than {@code number} that is still in one of {@code states}
-     * to SUPERSEDED (each by a conditional update, so a concurrent decision on one is never overwritten).
+     * to SUPERSEDED, each by a conditional update on its {@code _id} (so a concurrent decision on one is
+     * never overwritten). Only the revisions the item lists as possibly open are looked at
+     * ({@link Item#openRevisions()}); an item written before that list existed has its revisions read once.
      *
      * @param except a revision to leave alone (the one a publish under way is about), or null
      * @return how many were superseded
      */
     public long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
-        Criteria c = Criteria.where("itemId").is(itemId).and("number").lt(number).and("state").in(states);
-        if (except != null) {
-            c = c.and("_id").ne(Revision.idOf(itemId, except));
+        Item item = mongo.findById(itemId, Item.class);
+        if (item == null) {
+            return 0;
         }
-        return mongo.updateMulti(new Query(c), new Update().set("state", RevisionState.SUPERSEDED), Revision.class)
-                .getModifiedCount();
+        boolean untracked = item.openRevisions() == null;
+        List<Integer> candidates = untracked
+                ? history(item).stream().filter(r -> r.number() < number && states.contains(r.state()))
+                        .map(Revision::number).toList()
+                : item.openRevisions().stream().filter(n -> n < number).distinct().toList();
+        long superseded = 0;
+        List<Integer> done = new java.util.ArrayList<>();
+        for (int n : candidates) {
+            if (except != null && n == except) {
+                continue;
+            }
+            superseded += mongo.updateFirst(new Query(Criteria.where("_id").is(Revision.idOf(itemId, n)).and("state")
+                    .in(states)), new Update().set("state", RevisionState.SUPERSEDED), Revision.class)
+                    .getModifiedCount();
+            done.add(n);
+        }
+        if (untracked) {
+            List<Integer> left = except != null && candidates.contains(except) ? List.of(except) : List.of();
+            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId).and(OPEN).exists(false)),
+                    new Update().set(OPEN, left), Item.class);
+        } else if (!done.isEmpty()) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId)),
+                    new Update().pullAll(OPEN, done.toArray()), Item.class);
+        }
+        return superseded;
     }
 
     /** Schedules a publication, replacing any schedule the item had. */
     public void schedule(String itemId, ScheduledPublication scheduled) {
+        marks.mark(ItemMarks.Kind.SCHEDULED, itemId);
         updateItem(itemId, null, new Update().set("scheduled", scheduled));
     }
 
@@ -197,11 +270,13 @@ public class RevisionStore {
 
     /** Items whose scheduled publication is due at {@code now}, earliest first. */
     public List<Item> dueForPublication(java.time.Instant now) {
-        return itemsWhere(Criteria.where("scheduled.at").lte(now), Sort.by("scheduled.at"));
+        return marks.items(ItemMarks.Kind.SCHEDULED, i -> i.scheduled() != null && !i.scheduled().at().isAfter(now))
+                .stream().sorted(java.util.Comparator.comparing(i -> i.scheduled().at())).toList();
     }
 
     public List<Item> scheduledItems() {
-        return itemsWhere(Criteria.where("scheduled").ne(null), Sort.by("scheduled.at"));
+        return marks.items(ItemMarks.Kind.SCHEDULED, i -> i.scheduled() != null).stream()
+                .sorted(java.util.Comparator.comparing(i -> i.scheduled().at())).toList();
     }
 
     /** Records a withdrawal request unless one is already waiting; false when one was. */
@@ -265,6 +340,7 @@ public class RevisionStore {
      * same write, so two schedulers never both publish it). False when the condition did not hold.
      */
     public boolean beginPublication(String itemId, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+        marks.mark(ItemMarks.Kind.PENDING, itemId);
         Criteria c = Criteria.where("pending").is(null);
         Update u = new Update().set("pending", intent);
         if (expectedSchedule != null) {
@@ -285,9 +361,11 @@ public class RevisionStore {
         if (p.review() != null) {
             u.set("review", p.review());
         }
-        boolean done = updateItem(itemId, intentIs(intent), u);
-        updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()), new Update().unset("scheduled"));
-        return done;
+        boolean[] done = new boolean[1];
+        TogetherWrites.run(() -> done[0] = updateItem(itemId, intentIs(intent), u),
+                () -> updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()),
+                        new Update().unset("scheduled")));
+        return done[0];
     }
 
     /** The last step of a withdrawal: the item is no longer public (and archived, if asked); clears the intent. */
@@ -314,15 +392,16 @@ public class RevisionStore {
 
     /** Items with a publish or withdrawal under way or cut short. */
     public List<Item> itemsWithPendingPublication() {
-        return itemsWhere(Criteria.where("pending").ne(null), Sort.by("_id"));
+        return marks.items(ItemMarks.Kind.PENDING, i -> i.pending() != null).stream()
+                .sorted(java.util.Comparator.comparing(Item::id)).toList();
     }
 
     /** Makes the revision public in the revision record (whatever state it was in) and marks when. */
     public void markRevisionPublished(Revision r, java.time.Instant at) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())), new Update().set("state", RevisionState.PUBLISHED)
-                .set("lastPublishedAt", at), Revision.class);
-        mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
-                new Update().set("headState", RevisionState.PUBLISHED), Item.class);
+        TogetherWrites.run(() -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())),
+                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class),
+                () -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision")
+                        .is(r.number())), new Update().set("headState", RevisionState.PUBLISHED), Item.class));
     }
 
     private static Criteria intentIs(PublicationIntent i) {

@@ -315,7 +315,7 @@ final class ImportPlan {
         ContentType type = ref.type();
         Item head = new Item(id, type, ref.slug(), last.title(), last.number(), last.author(), last.createdAt(),
                 RevisionState.DRAFT, null, null, status, null, null, false, type.isMedical(), first.createdAt(),
-                first.author(), null, null);
+                first.author(), null, null, List.of());
         return new Planned(head, List.copyOf(out), store.leftoverRevisions(id), wasPublic);
     }
 

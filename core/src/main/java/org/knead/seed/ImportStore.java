@@ -3,6 +3,7 @@ package org.knead.seed;
 import java.util.List;
 import org.knead.revision.Item;
 import org.knead.revision.Revision;
+import org.knead.revision.TriggerSymptoms;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,10 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportStore {
 
-    private final MongoTemplate mongo;
+    private static final int WINDOW = 16;
 
-    public ImportStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final TriggerSymptoms triggers;
+
+    public ImportStore(MongoTemplate mongo, TriggerSymptoms triggers) {
         this.mongo = mongo;
+        this.triggers = triggers;
     }
 
     public boolean itemExists(String itemId) {
@@ -33,7 +38,7 @@ public class ImportStore {
         if (itemExists(itemId)) {
             return 0;
         }
-        return mongo.count(new Query(Criteria.where("itemId").is(itemId)), Revision.class);
+        return leftoverIds(itemId).size();
     }
 
     /**
@@ -44,9 +49,36 @@ public class ImportStore {
         if (itemExists(itemId)) {
             return false;
         }
-        mongo.remove(new Query(Criteria.where("itemId").is(itemId)), Revision.class);
+        List<String> leftovers = leftoverIds(itemId);
+        if (!leftovers.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(leftovers)), Revision.class);
+        }
+        triggers.note(revisions);
         mongo.insert(revisions, Revision.class);
         return true;
+    }
+
+    /**
+     * The ids of the revisions stored for this item. Revisions are numbered 1 to n and their ids derive
+     * from the numbers, so they are read by {@code _id} in windows until one is missing (no search by
+     * {@code itemId}: the embedded store would read every revision for it).
+     */
+    private List<String> leftoverIds(String itemId) {
+        List<String> found = new java.util.ArrayList<>();
+        for (int from = 1;; from += WINDOW) {
+            List<String> ids = new java.util.ArrayList<>(WINDOW);
+            for (int n = from; n < from + WINDOW; n++) {
+                ids.add(Revision.idOf(itemId, n));
+            }
+            Query q = new Query(Criteria.where("_id").in(ids)).limit(WINDOW);
+            q.fields().include("_id");
+            List<org.bson.Document> there = mongo.find(q, org.bson.Document.class,
+                    mongo.getCollectionName(Revision.class));
+            there.forEach(d -> found.add(String.valueOf(d.get("_id"))));
+            if (there.size() < WINDOW) {
+                return found;
+            }
+        }
     }
 
     /** Inserts the head that makes an item visible; false when an item with that id exists. */

@@ -73,7 +73,7 @@ class ItemHistoryTest {
             Revision head = revisions.get(revisions.size() - 1);
             Item item = new Item(type.key() + ":" + slug, type, slug, head.title(), head.number(), head.author(),
                     head.createdAt(), head.state(), published, published == null ? null : T0, status, scheduled,
-                    review, false, type.isMedical(), T0, "anna", withdrawal, null);
+                    review, false, type.isMedical(), T0, "anna", withdrawal, null, List.of());
             return ItemHistory.of(item, revisions, trigger);
         }
     }
@@ -342,7 +342,7 @@ class ItemHistoryTest {
         Item pending = new Item(item.id(), item.type(), item.slug(), item.title(), item.headRevision(),
                 item.headAuthor(), item.headAt(), item.headState(), item.publishedRevision(), item.publishedAt(),
                 item.status(), null, null, false, false, T0, "anna", null,
-                PublicationIntent.withdraw(1, false, T0, "ben"));
+                PublicationIntent.withdraw(1, false, T0, "ben"), List.of());
         ItemHistory h = ItemHistory.of(pending, before.revisions(), false);
 
         assertThat(h.publicationUnderWay()).isTrue();

@@ -452,7 +452,7 @@ class ContentImportTest {
         Item head = head(c.ref(), last.number(), last.number());
         return new ContentExport.ItemExport(new Item(head.id(), head.type(), head.slug(), head.title(),
                 head.headRevision(), head.headAuthor(), head.headAt(), RevisionState.PUBLISHED, last.number(), then,
-                ItemStatus.ACTIVE, null, review, false, c.type().isMedical(), then, "mallory", null, null),
+                ItemStatus.ACTIVE, null, review, false, c.type().isMedical(), then, "mallory", null, null, List.of()),
                 List.of(revisions));
     }
 
@@ -460,7 +460,7 @@ class ContentImportTest {
         return new Item(ref.id(), ref.type(), ref.slug(), "title", headRevision, "mallory", then,
                 publishedRevision == null ? RevisionState.DRAFT : RevisionState.PUBLISHED, publishedRevision,
                 publishedRevision == null ? null : then, ItemStatus.ACTIVE, null, null, false, ref.type().isMedical(),
-                then, "mallory", null, null);
+                then, "mallory", null, null, List.of());
     }
 
     private Revision revision(Content c, int number, RevisionState state, List<ReviewDecision> reviews) {

@@ -59,7 +59,7 @@ class TransferCommandTest {
     private static ContentExport.ItemExport item(Content c, String hash, Instant then) {
         ContentRef ref = c.ref();
         return new ContentExport.ItemExport(new Item(ref.id(), ref.type(), ref.slug(), c.title(), 1, "mallory", then,
-                RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false, false, then, "mallory", null, null),
+                RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false, false, then, "mallory", null, null, List.of()),
                 List.of(new Revision(Revision.idOf(ref.id(), 1), ref.id(), ref.type(), ref.slug(), 1, c, hash,
                         "mallory", then, "", null, null, RevisionState.DRAFT, List.of(), null)));
     }
