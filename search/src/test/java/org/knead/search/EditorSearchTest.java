@@ -52,6 +52,16 @@ class EditorSearchTest {
     }
 
     @Test
+    void a_typo_is_corrected_in_an_index_of_two_items() {
+        search.put(entry(technique("doorway-opener", "Pectoralis doorway opener", "Open the chest in a doorway."),
+                "draft", "anna", NOW, null));
+        search.put(entry(technique("wall-slide", "Doorway wall slide", "Slide the arms up a wall."),
+                "in review", "anna", NOW, null));
+        assertThat(search.search(new EditorQuery("dorway", null, null, null, false)))
+                .containsExactlyInAnyOrder("technique:doorway-opener", "technique:wall-slide");
+    }
+
+    @Test
     void an_empty_query_lists_everything_most_recent_change_first() {
         seed();
         assertThat(search.search(EditorQuery.all()))
@@ -73,6 +83,8 @@ class EditorSearchTest {
                 .containsExactly("symptom:stiff-neck");
         assertThat(search.search(new EditorQuery("neck", null, "published", null, false)))
                 .containsExactly("technique:chin-tuck");
+        assertThat(search.search(new EditorQuery("neck", null, "in review", null, false)))
+                .containsExactly("symptom:stiff-neck");
         assertThat(search.search(new EditorQuery(null, null, null, "Anna", false)))
                 .containsExactly("technique:trigger-point-press", "symptom:stiff-neck");
         assertThat(search.search(new EditorQuery(null, null, null, null, true))).containsExactly("technique:chin-tuck");
