@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
@@ -98,6 +99,9 @@ public class ContentListView extends VerticalLayout {
         grid.addComponentColumn(item -> new RouterLink("History", HistoryView.class,
                 new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())))).setHeader("")
                 .setWidth("6em").setFlexGrow(0);
+        // what a search answers first: title, type, state, who saved last and when; then the rest
+        List<Grid.Column<Item>> c = grid.getColumns();
+        grid.setColumnOrder(c.get(0), c.get(1), c.get(3), c.get(6), c.get(7), c.get(2), c.get(4), c.get(5), c.get(8));
         grid.setSizeFull();
         show();
 
