@@ -62,6 +62,14 @@ class EditorSearchTest {
     }
 
     @Test
+    void odd_input_finds_nothing_and_throws_nothing() {
+        seed();
+        for (String odd : new String[] {"\"", "(", "-", "*", "\"(-*)\" ~ ^", "AND OR NOT", "a".repeat(5000)}) {
+            assertThat(search.search(new EditorQuery(odd, null, null, null, false))).isEmpty();
+        }
+    }
+
+    @Test
     void an_empty_query_lists_everything_most_recent_change_first() {
         seed();
         assertThat(search.search(EditorQuery.all()))

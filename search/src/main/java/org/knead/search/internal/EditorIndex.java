@@ -38,6 +38,10 @@ import org.knead.content.ContentType;
  */
 public final class EditorIndex implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EditorIndex.class);
+    /** What may be the start of a slug: lower-case letters, digits and hyphens. */
+    private static final java.util.regex.Pattern SLUG_START = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final int MAX_SLUG = 200;
     private static final String STATE = "editor_state";
     private static final String AUTHOR = "editor_author";
     private static final String DUE = "editor_due";
@@ -130,11 +134,18 @@ public final class EditorIndex implements AutoCloseable {
 
     /** The public search's text query, or the slug typed (whole or its start). */
     private Query textOrSlug(IndexSearcher searcher, String text) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
         String slug = key(text);
-        return new BooleanQuery.Builder()
-                .add(engine.textQuery(searcher, text), BooleanClause.Occur.SHOULD)
-                .add(new BoostQuery(new PrefixQuery(new Term(SLUG_KEY, slug)), 2f), BooleanClause.Occur.SHOULD)
-                .build();
+        if (slug.length() <= MAX_SLUG && SLUG_START.matcher(slug).matches()) {
+            b.add(new BoostQuery(new PrefixQuery(new Term(SLUG_KEY, slug)), 2f), BooleanClause.Occur.SHOULD);
+        }
+        try {
+            b.add(engine.textQuery(searcher, text), BooleanClause.Occur.SHOULD);
+        } catch (RuntimeException e) {
+            LOG.warn("The editors' search could not read a query of {} characters; matching slugs only",
+                    text.length(), e);
+        }
+        return b.build();
     }
 
     private static String key(String value) {
