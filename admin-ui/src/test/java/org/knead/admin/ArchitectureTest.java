@@ -27,6 +27,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("org.knead.revision.RevisionStore");
 
     @ArchTest
+    static final ArchRule the_console_knows_no_lucene_and_not_the_public_index = noClasses()
+            .that().resideInAPackage("org.knead.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.knead.search.internal..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.knead.search.SearchService")
+            .because("the console searches through the search module's EditorSearch, a plain API");
+
+    @ArchTest
     static final ArchRule only_the_catalogue_enumerates_content_fields =
             ContentCatalogueRule.ONLY_THE_CATALOGUE_ENUMERATES_CONTENT_FIELDS;
 

@@ -19,18 +19,21 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.knead.admin.layout.Formats;
 import org.knead.admin.layout.MainLayout;
 import org.knead.admin.security.CurrentUser;
 import org.knead.content.ContentType;
-import org.knead.revision.ContentService;
 import org.knead.revision.Item;
-import org.knead.revision.ItemFilter;
 import org.knead.revision.ItemStatus;
-import org.knead.revision.RevisionState;
+import org.knead.search.EditorQuery;
 
-/** Every item, lazily loaded, filtered by type, state, status, text and overdue review. */
+/**
+ * Every item, drafts included, searched through the editors' index (lay words and typos as in public
+ * search, or a slug) and filtered by type, state, last author and overdue review; with no words, the most
+ * recently saved first.
+ */
 @Route(value = "content", layout = MainLayout.class)
 @PageTitle("Content | Knead")
 @RolesAllowed({"EDITOR", "ADMIN", "CLINICIAN"})
@@ -38,22 +41,23 @@ public class ContentListView extends VerticalLayout {
 
     private final Grid<Item> grid = new Grid<>(Item.class, false);
     private final ComboBox<ContentType> type = new ComboBox<>("Type");
-    private final ComboBox<RevisionState> state = new ComboBox<>("State of the latest revision");
-    private final ComboBox<ItemStatus> status = new ComboBox<>("Status");
-    private final TextField text = new TextField("Title or slug");
+    private final ComboBox<String> state = new ComboBox<>("State");
+    private final ComboBox<String> author = new ComboBox<>("Last saved by");
+    private final TextField text = new TextField("Search");
     private final Checkbox overdue = new Checkbox("Overdue for clinical review");
+    private final ConsoleSearch search;
 
-    public ContentListView(ContentService contents, CurrentUser currentUser, Clock clock) {
+    public ContentListView(ConsoleSearch search, CurrentUser currentUser, Clock clock) {
+        this.search = search;
         setSizeFull();
         type.setItems(ContentType.values());
         type.setItemLabelGenerator(ContentType::key);
         type.setId("filter-type");
-        state.setItems(RevisionState.values());
-        state.setItemLabelGenerator(RevisionState::label);
+        state.setItems(ConsoleSearch.STATES);
         state.setId("filter-state");
-        status.setItems(ItemStatus.values());
-        status.setItemLabelGenerator(s -> s.name().toLowerCase());
-        status.setId("filter-status");
+        author.setItems(search.authors());
+        author.setId("filter-author");
+        text.setPlaceholder("Words, typos welcome, or a slug");
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setClearButtonVisible(true);
         text.setId("filter-text");
@@ -70,9 +74,9 @@ public class ContentListView extends VerticalLayout {
                 + item.id() + ")");
         grid.addColumn(item -> item.type().key()).setHeader("Type").setWidth("7em").setFlexGrow(0);
         grid.addColumn(Item::slug).setHeader("Slug").setWidth("10em").setFlexGrow(2).setTooltipGenerator(Item::slug);
-        grid.addColumn(item -> item.headRevision() + " · " + item.headState().label()).setHeader("Latest revision")
+        grid.addColumn(item -> item.headRevision() + " · " + ConsoleSearch.state(item)).setHeader("State")
                 .setWidth("10em").setFlexGrow(1).setTooltipGenerator(item -> "revision " + item.headRevision() + ", "
-                        + item.headState().label());
+                        + ConsoleSearch.state(item));
         grid.addColumn(item -> item.isPublished() ? "revision " + item.publishedRevision() : "no")
                 .setHeader("Published").setWidth("7em").setFlexGrow(0);
         grid.addColumn(item -> {
@@ -95,17 +99,19 @@ public class ContentListView extends VerticalLayout {
         grid.addComponentColumn(item -> new RouterLink("History", HistoryView.class,
                 new RouteParameters(Map.of("type", item.type().key(), "slug", item.slug())))).setHeader("")
                 .setWidth("6em").setFlexGrow(0);
-        grid.setItems(query -> contents.list(filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, contents.count(filter())));
+        // what a search answers first: title, type, state, who saved last and when; then the rest
+        List<Grid.Column<Item>> c = grid.getColumns();
+        grid.setColumnOrder(c.get(0), c.get(1), c.get(3), c.get(6), c.get(7), c.get(2), c.get(4), c.get(5), c.get(8));
         grid.setSizeFull();
+        show();
 
-        type.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        text.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        overdue.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        type.addValueChangeListener(e -> show());
+        state.addValueChangeListener(e -> show());
+        author.addValueChangeListener(e -> show());
+        text.addValueChangeListener(e -> show());
+        overdue.addValueChangeListener(e -> show());
 
-        HorizontalLayout filters = new HorizontalLayout(type, state, status, text, overdue);
+        HorizontalLayout filters = new HorizontalLayout(text, type, state, author, overdue);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         HorizontalLayout top = new HorizontalLayout(new H2("Content"));
@@ -125,9 +131,8 @@ public class ContentListView extends VerticalLayout {
         add(top, filters, grid);
     }
 
-    private ItemFilter filter() {
-        return new ItemFilter(type.getValue(), state.getValue(), status.getValue(),
-                text.getValue() == null || text.getValue().isBlank() ? null : text.getValue().strip(),
-                overdue.getValue());
+    private void show() {
+        grid.setItems(search.find(new EditorQuery(text.getValue(), type.getValue(), state.getValue(),
+                author.getValue(), overdue.getValue())));
     }
 }
