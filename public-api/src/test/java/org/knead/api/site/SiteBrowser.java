@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.knead.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -32,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class SiteBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where screenshots go; {@code -Dknead.screenshots=../docs/screenshots} refreshes the README's. */
     static final Path SCREENSHOTS = Path.of(System.getProperty("knead.screenshots", "target/screenshots"));
     /** The axe-core rule sets checked: WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices. */
@@ -46,23 +44,17 @@ final class SiteBrowser implements AutoCloseable {
     private final Path profile;
 
     static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.available();
     }
 
     SiteBrowser(int port) throws IOException {
         this.base = "http://localhost:" + port;
         this.profile = Files.createTempDirectory("knead-site-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeOptions options = HeadlessChromium.options(profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        this.driver = HeadlessChromium.start(options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
