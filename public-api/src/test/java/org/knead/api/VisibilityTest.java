@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.knead.content.Content;
@@ -164,6 +165,27 @@ class VisibilityTest extends ApiTestSupport {
         JsonNode detail = getJson("/api/v1/techniques/moving-rub");
         assertThat(detail.get("revision").asInt()).isEqualTo(2);
         assertThat(detail.get("relievesSymptoms")).extracting(s -> s.get("slug").asText()).containsExactly("back-pain");
+    }
+
+    @Test
+    void aRenamedLinkedItemShowsItsNewTitleInTheItemsLinkingToIt() {
+        publish(symptom("sore-shoulder-blade", "Sore Shoulder Blade"));
+        Content rub = technique("blade-rub", "Blade Rub", List.of()).toBuilder()
+                .relievesSymptoms(List.of("sore-shoulder-blade")).build();
+        publish(rub);
+        assertThat(getJson("/api/v1/techniques/blade-rub").get("relievesSymptoms").toString())
+                .contains("Sore Shoulder Blade");
+        String etag = get("/api/v1/techniques/blade-rub").headers().firstValue("ETag").orElseThrow();
+
+        Content renamed = symptom("sore-shoulder-blade", "Aching Shoulder Blade");
+        Revision r2 = content.save(renamed.ref(), 1, renamed, "clearer name", ANNA);
+        approveAndPublish(r2.ref(), r2.number(), false);
+
+        HttpResponse<String> after = get("/api/v1/techniques/blade-rub");
+        assertThat(json(after).get("relievesSymptoms").toString()).contains("Aching Shoulder Blade")
+                .doesNotContain("Sore Shoulder Blade");
+        assertThat(after.headers().firstValue("ETag")).get().isNotEqualTo(etag);
+        assertThat(getJson("/api/v1/symptoms/sore-shoulder-blade").get("techniques").toString()).contains("blade-rub");
     }
 
     private static List<String> slugs(JsonNode page) {

@@ -63,4 +63,9 @@ public record ContentDetail(
     public java.time.Instant staleAfter() {
         return review != null && review.isPresent() && !review.get().overdue() ? review.get().nextReviewDue() : null;
     }
+
+    @Override
+    public boolean showsNames() {
+        return review != null && review.isPresent();
+    }
 }

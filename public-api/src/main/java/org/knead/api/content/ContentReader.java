@@ -79,10 +79,11 @@ public class ContentReader {
 
     /** The item's answer; unknown slugs are cached too (as empty), so that probing for them stays cheap. */
     private Optional<JsonAnswer> cached(ContentType type, String slug) {
-        return cache.get("item|" + type.key() + "|" + slug, () -> bulkhead.read(() -> {
-            graph.sync();
-            return published.find(ContentRef.of(type, slug)).map(this::toDetail).orElse(null);
-        }));
+        ContentRef ref = ContentRef.of(type, slug);
+        graph.sync();
+        // keyed by what the detail shows: a hit needs no store read until a publish changes this item or its links
+        return cache.get(AnswerCache.Kind.ITEM, graph.stamp(ref) + "|" + ref.id(),
+                () -> bulkhead.read(() -> published.find(ref).map(this::toDetail).orElse(null)));
     }
 
     /**

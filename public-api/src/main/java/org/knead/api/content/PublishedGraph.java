@@ -65,6 +65,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         final Map<String, Node> nodes = new ConcurrentHashMap<>();
         final Map<ContentType, NavigableMap<String, Node>> byType = new EnumMap<>(ContentType.class);
         final Map<String, Set<String>> incoming = new ConcurrentHashMap<>();
+        /** The relations seen among the edges (a handful of link fields). */
+        final Set<String> relations = ConcurrentHashMap.newKeySet();
 
         Graph() {
             for (ContentType t : ContentType.values()) {
@@ -78,6 +80,11 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     private final PublicationFollower follower;
     private final SearchService search;
     private volatile Graph graph = new Graph();
+    /** Bumped by a rebuild: every stamp handed out before is void. */
+    private volatile long generation;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    /** For each item whose detail changed since the graph was built, the number of that change (see {@link #stamp}). */
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     private volatile LogPosition built = LogPosition.START;
     private volatile long applied = -1;
     private volatile boolean running;
@@ -147,11 +154,9 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     public synchronized void apply(PublicationBatch batch) {
         Graph g = graph;
         for (PublicationBatch.Change c : batch.changes()) {
-            if (c.isPublic()) {
-                put(g, c.current());
-            } else {
-                remove(g, c.itemId());
-            }
+            Set<String> touched = c.isPublic() ? put(g, c.current()) : remove(g, c.itemId());
+            touched.add(c.itemId());
+            touched.forEach(id -> changedAt.put(id, changes.incrementAndGet()));
         }
         applied = Math.max(applied, batch.lastSequence());
     }
@@ -163,6 +168,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
             graph = fresh;
             built = at;
             applied = at.sequence();
+            changedAt.clear();
+            generation++;
         }
         LOG.info("Published graph rebuilt: {} items, at publication {}", fresh.nodes.size(), at.sequence());
     }
@@ -174,23 +181,30 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         }
     }
 
-    /** Adds or replaces an item; readers see the old or the new item, never a half-updated one. */
-    private static void put(Graph g, PublishedItem item) {
+    /**
+     * Adds or replaces an item; readers see the old or the new item, never a half-updated one. Returns the
+     * items whose detail shows it (they link to it or it links to them, before or after).
+     */
+    private static Set<String> put(Graph g, PublishedItem item) {
         if (item.content() == null) {
-            remove(g, item.id());
-            return;
+            return remove(g, item.id());
         }
+        Set<String> touched = new java.util.HashSet<>();
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
         Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
                 item.content().bodyAreas(), List.copyOf(out), lastModified(item));
         for (Edge e : out) {
+            g.relations.add(e.relation());
             g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
         }
         Node old = g.nodes.put(item.id(), node);
         g.byType.get(item.type()).put(item.slug(), node);
+        out.forEach(e -> touched.add(e.target().id()));
+        touched.addAll(linkingTo(g, item.ref()));
         if (old != null) {
             for (Edge e : old.out()) {
+                touched.add(e.target().id());
                 if (!out.contains(e)) {
                     Set<String> sources = g.incoming.get(key(e.target(), e.relation()));
                     if (sources != null) {
@@ -199,6 +213,19 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
                 }
             }
         }
+        return touched;
+    }
+
+    /** The items linking to {@code target} through any relation. */
+    private static Set<String> linkingTo(Graph g, ContentRef target) {
+        Set<String> sources = new java.util.HashSet<>();
+        for (String relation : g.relations) {
+            Set<String> s = g.incoming.get(key(target, relation));
+            if (s != null) {
+                sources.addAll(s);
+            }
+        }
+        return sources;
     }
 
     /** When the public copy last changed: its publication, or a later clinical sign-off. */
@@ -211,18 +238,22 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         return at;
     }
 
-    private static void remove(Graph g, String id) {
+    private static Set<String> remove(Graph g, String id) {
+        Set<String> touched = new java.util.HashSet<>();
         Node old = g.nodes.remove(id);
         if (old == null) {
-            return;
+            return touched;
         }
         g.byType.get(old.ref().type()).remove(old.ref().slug());
+        touched.addAll(linkingTo(g, old.ref()));
         for (Edge e : old.out()) {
+            touched.add(e.target().id());
             Set<String> sources = g.incoming.get(key(e.target(), e.relation()));
             if (sources != null) {
                 sources.remove(id);
             }
         }
+        return touched;
     }
 
     private static String key(ContentRef target, String relation) {
@@ -272,6 +303,16 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
             g.byType.get(t).values().forEach(n -> all.add(new PublishedEntry(n.summary(), n.lastModified())));
         }
         return all;
+    }
+
+    /**
+     * What an item's detail is made of, as a token that changes whenever a publish or unpublish reaching this
+     * process changes the item, an item it links to or an item linking to it, or when the graph is rebuilt; the
+     * same for an unknown item until it is published. Read it before building the detail: the detail then shows
+     * at least the state the token stands for.
+     */
+    String stamp(ContentRef ref) {
+        return generation + "." + changedAt.getOrDefault(ref.id(), 0L);
     }
 
     long appliedSequence() {

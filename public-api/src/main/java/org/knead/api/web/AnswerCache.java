@@ -46,7 +46,12 @@ public class AnswerCache implements PublicationListener {
         /** Content endpoints: items, lists. */
         CONTENT,
         /** Search and suggest. */
-        SEARCH
+        SEARCH,
+        /**
+         * One item's detail, keyed by the caller with a token of everything it shows (so not by the index
+         * state): kept until evicted by size, however often other items are published.
+         */
+        ITEM
     }
 
     private final SearchService search;
@@ -55,6 +60,8 @@ public class AnswerCache implements PublicationListener {
     private final Clock clock;
     private final Cache<String, Optional<JsonAnswer>> content;
     private final Cache<String, Optional<JsonAnswer>> searches;
+    private final Cache<String, Optional<JsonAnswer>> items;
+    private final java.time.Duration timeToLive;
     private volatile boolean enabled;
     private final boolean searchesOff;
 
@@ -76,7 +83,14 @@ public class AnswerCache implements PublicationListener {
                 .expireAfterWrite(settings.responseCache().timeToLive())
                 .recordStats()
                 .build();
+        this.timeToLive = settings.responseCache().timeToLive();
+        this.items = Caffeine.newBuilder()
+                .maximumWeight(settings.responseCache().itemBytes().toBytes())
+                .<String, Optional<JsonAnswer>>weigher((k, v) -> 2 * k.length() + 160 + v.map(a -> a.body().length).orElse(0))
+                .recordStats()
+                .build();
         CaffeineCacheMetrics.monitor(meters, content, "knead.api.answers");
+        CaffeineCacheMetrics.monitor(meters, items, "knead.api.item-answers");
         CaffeineCacheMetrics.monitor(meters, searches, "knead.api.search-answers");
     }
 
@@ -99,6 +113,7 @@ public class AnswerCache implements PublicationListener {
     private void invalidateAll() {
         content.invalidateAll();
         searches.invalidateAll();
+        items.invalidateAll();
     }
 
     /** A content answer: see {@link #get(Kind, String, Supplier)}. */
@@ -111,11 +126,11 @@ public class AnswerCache implements PublicationListener {
      * computation finds nothing (returns null).
      */
     public Optional<JsonAnswer> get(Kind kind, String key, Supplier<?> compute) {
-        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : content;
+        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : kind == Kind.ITEM ? items : content;
         if (!enabled || kind == Kind.SEARCH && searchesOff) {
             return serialize(compute.get());
         }
-        String versioned = follower.epoch() + ":" + search.appliedSequence() + "|" + key;
+        String versioned = kind == Kind.ITEM ? key : follower.epoch() + ":" + search.appliedSequence() + "|" + key;
         Optional<JsonAnswer> hit = cache.getIfPresent(versioned);
         if (hit != null && (hit.isEmpty() || hit.get().staleAfter() == null
                 || !clock.instant().isAfter(hit.get().staleAfter()))) {
@@ -160,6 +175,10 @@ public class AnswerCache implements PublicationListener {
         try {
             byte[] body = json.writeValueAsBytes(value);
             Instant staleAfter = value instanceof JsonAnswer.TimeBound t ? t.staleAfter() : null;
+            if (value instanceof JsonAnswer.TimeBound t && t.showsNames()) {
+                Instant names = clock.instant().plus(timeToLive);
+                staleAfter = staleAfter == null || names.isBefore(staleAfter) ? names : staleAfter;
+            }
             return Optional.of(new JsonAnswer(body, etag(body), staleAfter));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);

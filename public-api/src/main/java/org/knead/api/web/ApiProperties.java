@@ -34,11 +34,15 @@ public record ApiProperties(
     /**
      * @param enabled    whether answers are cached in the process
      * @param maxEntries how many answers are kept
-     * @param timeToLive the longest an answer is kept even when the publication log does not move
+     * @param timeToLive the longest an answer is kept even when the publication log does not move (item answers:
+     *                   only those showing a reviewer's name, which can change outside the log)
+     * @param itemBytes  how many bytes of item answers are kept (least used dropped first); each is kept until a
+     *                   publish changes what it shows
      */
     public record ResponseCache(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("20000") long maxEntries,
-            @DefaultValue("30s") Duration timeToLive) {
+            @DefaultValue("30s") Duration timeToLive,
+            @DefaultValue("128MB") org.springframework.util.unit.DataSize itemBytes) {
     }
 }

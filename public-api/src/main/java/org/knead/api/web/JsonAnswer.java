@@ -14,5 +14,13 @@ public record JsonAnswer(byte[] body, String etag, Instant staleAfter) {
     /** Answers that change with time alone say until when they hold. */
     public interface TimeBound {
         Instant staleAfter();
+
+        /**
+         * Whether the answer shows a person's name (a reviewer's display name), which can change outside the
+         * publication log: such an answer is computed again after the cache's time to live.
+         */
+        default boolean showsNames() {
+            return false;
+        }
     }
 }
