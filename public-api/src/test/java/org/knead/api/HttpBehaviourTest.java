@@ -26,6 +26,24 @@ class HttpBehaviourTest extends ApiTestSupport {
         assertThat(get("/api/v1/techniques", "If-None-Match", etag).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRepeatedItemReadAnswersTheSameBytesAndHeadersAsTheFirst() {
+        String path = "/api/v1/self-care/supportive-pillow";
+        HttpResponse<String> first = get(path, "Origin", "https://example.org");
+        HttpResponse<String> again = get(path, "Origin", "https://example.org");
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        for (String header : new String[] {"Content-Type", "ETag", "Cache-Control", "Content-Security-Policy",
+                "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Resource-Policy",
+                "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "Vary", "Content-Length"}) {
+            assertThat(again.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+        }
+        assertThat(again.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(get(path, "Accept", "text/html").statusCode()).isEqualTo(406);
+        assertThat(get(path + "/", "Accept", "application/json").statusCode()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/techniques", "/api/v1/warnings/numbness-or-weakness", "/api/v1/search?q=neck",
             "/api/v1/suggest?q=ne"})

@@ -80,10 +80,26 @@ public class ContentReader {
     /** The item's answer; unknown slugs are cached too (as empty), so that probing for them stays cheap. */
     private Optional<JsonAnswer> cached(ContentType type, String slug) {
         ContentRef ref = ContentRef.of(type, slug);
-        graph.sync();
-        // keyed by what the detail shows: a hit needs no store read until a publish changes this item or its links
-        return cache.get(AnswerCache.Kind.ITEM, graph.stamp(ref) + "|" + ref.id(),
+        return cache.get(AnswerCache.Kind.ITEM, itemKey(ref),
                 () -> bulkhead.read(() -> published.find(ref).map(this::toDetail).orElse(null)));
+    }
+
+    /**
+     * The item's answer when it is cached and current, computing nothing (no store read, nothing thrown);
+     * null otherwise, and for a cached "no such item".
+     */
+    JsonAnswer cachedDetail(ContentType type, String slug) {
+        if (!Params.isSlug(slug)) {
+            return null;
+        }
+        Optional<JsonAnswer> hit = cache.peek(AnswerCache.Kind.ITEM, itemKey(ContentRef.of(type, slug)));
+        return hit == null ? null : hit.orElse(null);
+    }
+
+    /** Keyed by what the detail shows: a hit needs no store read until a publish changes this item or its links. */
+    private String itemKey(ContentRef ref) {
+        graph.sync();
+        return graph.stamp(ref) + "|" + ref.id();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -50,6 +51,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     /** How often the follower must poll for the graph's sake (the search index asks for more). */
     static final Duration POLL = Duration.ofSeconds(1);
     static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
+    /** How often the graph is written to disk when it moved on. */
+    static final Duration KEEP_EVERY = Duration.ofSeconds(30);
 
     /** One published item: its summary, its filter attributes and its outgoing links. */
     record Node(ContentRef ref, ContentSummary summary, Pressure pressure, List<BodyArea> bodyAreas, List<Edge> out,
@@ -88,9 +91,18 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     private volatile LogPosition built = LogPosition.START;
     private volatile long applied = -1;
     private volatile boolean running;
+    /** Where the graph stands in the log (with the entry's fingerprint), as kept on disk. */
+    private volatile LogPosition position;
+    /** The sequence last written to disk. */
+    private volatile long written = -1;
+    /** Started while the store was down and without a kept graph: read it when the follower opens us. */
+    private volatile boolean loadPending;
+    private java.util.concurrent.ScheduledExecutorService keeper;
+    private final GraphSnapshots snapshots;
 
     PublishedGraph(PublishedContent published, PublicationLog log, PublicationFollower follower,
-            SearchService search) {
+            SearchService search, GraphSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.published = published;
         this.log = log;
         this.follower = follower;
@@ -100,14 +112,70 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     @Override
     public synchronized void start() {
         long t0 = System.nanoTime();
-        LogPosition at = log.last().map(LogPosition::of).orElse(LogPosition.START);
-        graph = load();
-        built = at;
-        applied = at.sequence();
-        LOG.info("Published graph: {} items in {} ms, at publication {}", graph.nodes.size(),
-                (System.nanoTime() - t0) / 1_000_000, applied);
+        Optional<GraphSnapshots.Snapshot> kept = snapshots.read();
+        if (kept.isPresent()) {
+            Graph g = new Graph();
+            kept.get().nodes().forEach(n -> put(g, n.ref().id(), n));
+            graph = g;
+            built = kept.get().at();
+            position = built;
+            applied = built.sequence();
+            written = applied;
+            LOG.info("Published graph: {} items read from {} in {} ms, at publication {}; catching up with the log",
+                    g.nodes.size(), "the kept graph", (System.nanoTime() - t0) / 1_000_000, applied);
+        } else {
+            try {
+                loadFromStore();
+                LOG.info("Published graph: {} items read from the store in {} ms, at publication {}", graph.nodes.size(),
+                        (System.nanoTime() - t0) / 1_000_000, applied);
+            } catch (RuntimeException storeDown) {
+                // started while the store is down: lists stay empty until it answers (the follower opens us again)
+                loadPending = true;
+                LOG.warn("Published graph: the store cannot be read ({}); reading it once the store answers",
+                        storeDown.toString());
+            }
+        }
         follower.subscribe(this, POLL);
         running = true;
+        if (snapshots.enabled()) {
+            keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "knead-graph-keeper");
+                t.setDaemon(true);
+                return t;
+            });
+            keeper.scheduleWithFixedDelay(this::keep, 0, KEEP_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void loadFromStore() {
+        LogPosition at = log.last().map(LogPosition::of).orElse(LogPosition.START);
+        Graph fresh = load();
+        synchronized (this) {
+            graph = fresh;
+            built = at;
+            position = at;
+            applied = at.sequence();
+            changedAt.clear();
+            generation++;
+            loadPending = false;
+        }
+    }
+
+    /** Writes the graph to disk when it moved on since it was last written. */
+    private void keep() {
+        List<Node> nodes;
+        LogPosition at;
+        synchronized (this) {
+            if (loadPending || position == null || applied == written) {
+                return;
+            }
+            nodes = new ArrayList<>(graph.nodes.values());
+            at = position;
+        }
+        long t0 = System.nanoTime();
+        snapshots.write(at, nodes);
+        written = at.sequence();
+        LOG.debug("Published graph kept at publication {} in {} ms", at.sequence(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Reads every published item through one cursor (batch queries re-sort the collection on the embedded store). */
@@ -118,9 +186,16 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     }
 
     @Override
-    public synchronized void stop() {
-        follower.unsubscribe(this);
-        running = false;
+    public void stop() {
+        synchronized (this) {
+            follower.unsubscribe(this);
+            running = false;
+        }
+        if (keeper != null) {
+            keeper.shutdownNow();
+            keeper = null;
+            keep();
+        }
     }
 
     @Override
@@ -147,6 +222,10 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
 
     @Override
     public LogPosition open(Rejections rejections) {
+        if (loadPending) {
+            loadFromStore(); // fails while the store is still down: the follower tries again
+            LOG.info("Published graph: {} items read from the store, at publication {}", graph.nodes.size(), applied);
+        }
         return built;
     }
 
@@ -158,7 +237,10 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
             touched.add(c.itemId());
             touched.forEach(id -> changedAt.put(id, changes.incrementAndGet()));
         }
-        applied = Math.max(applied, batch.lastSequence());
+        if (batch.lastSequence() >= applied) {
+            applied = batch.lastSequence();
+            position = batch.position();
+        }
     }
 
     @Override
@@ -167,16 +249,18 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         synchronized (this) {
             graph = fresh;
             built = at;
+            position = at;
             applied = at.sequence();
             changedAt.clear();
             generation++;
+            loadPending = false;
         }
         LOG.info("Published graph rebuilt: {} items, at publication {}", fresh.nodes.size(), at.sequence());
     }
 
     /** Catches up with this process's search index, so that content answers are never behind search answers. */
     void sync() {
-        if (applied < search.appliedSequence()) {
+        if (applied < search.appliedSequence() && follower.trouble().isEmpty()) {
             follower.catchUp(CATCH_UP_WAIT);
         }
     }
@@ -189,26 +273,31 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         if (item.content() == null) {
             return remove(g, item.id());
         }
-        Set<String> touched = new java.util.HashSet<>();
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
         Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
                 item.content().bodyAreas(), List.copyOf(out), lastModified(item));
+        return put(g, item.id(), node);
+    }
+
+    private static Set<String> put(Graph g, String id, Node node) {
+        Set<String> touched = new java.util.HashSet<>();
+        List<Edge> out = node.out();
         for (Edge e : out) {
             g.relations.add(e.relation());
-            g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(item.id());
+            g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(id);
         }
-        Node old = g.nodes.put(item.id(), node);
-        g.byType.get(item.type()).put(item.slug(), node);
+        Node old = g.nodes.put(id, node);
+        g.byType.get(node.ref().type()).put(node.ref().slug(), node);
         out.forEach(e -> touched.add(e.target().id()));
-        touched.addAll(linkingTo(g, item.ref()));
+        touched.addAll(linkingTo(g, node.ref()));
         if (old != null) {
             for (Edge e : old.out()) {
                 touched.add(e.target().id());
                 if (!out.contains(e)) {
                     Set<String> sources = g.incoming.get(key(e.target(), e.relation()));
                     if (sources != null) {
-                        sources.remove(item.id());
+                        sources.remove(id);
                     }
                 }
             }

@@ -141,6 +141,24 @@ public class AnswerCache implements PublicationListener {
         return answer;
     }
 
+    /**
+     * The answer cached for {@code key}, without computing anything: null when none is cached (or it is
+     * stale, or caching is off); an empty optional when "nothing there" is cached.
+     */
+    public Optional<JsonAnswer> peek(Kind kind, String key) {
+        if (!enabled || kind == Kind.SEARCH && searchesOff) {
+            return null;
+        }
+        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : kind == Kind.ITEM ? items : content;
+        String versioned = kind == Kind.ITEM ? key : follower.epoch() + ":" + search.appliedSequence() + "|" + key;
+        Optional<JsonAnswer> hit = cache.getIfPresent(versioned);
+        if (hit != null && hit.isPresent() && hit.get().staleAfter() != null
+                && clock.instant().isAfter(hit.get().staleAfter())) {
+            return null;
+        }
+        return hit;
+    }
+
     // ---- as a listener of the publication log: keys move on by themselves; a rebuild drops everything ----
 
     @Override

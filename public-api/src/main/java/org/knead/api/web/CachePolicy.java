@@ -22,6 +22,11 @@ public class CachePolicy {
         this.cacheControl = CacheControl.maxAge(settings.cacheMaxAge()).mustRevalidate().cachePublic();
     }
 
+    /** The Cache-Control header value of public answers. */
+    public String cacheControl() {
+        return cacheControl.getHeaderValue();
+    }
+
     public ResponseEntity<byte[]> ok(JsonAnswer answer) {
         return ResponseEntity.ok().cacheControl(cacheControl).eTag(answer.etag()).contentType(JSON_UTF8)
                 .body(answer.body());
