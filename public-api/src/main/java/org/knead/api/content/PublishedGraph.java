@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * request reads at most one document from the store, however large the store is (the embedded
  * store has no secondary indexes: a reverse-link query would scan every item).
  *
- * <p>Built at start-up from the published collection, then kept in step as a listener of the
+ * <p>Read at start-up from its copy kept on disk ({@link GraphSnapshots}), or else from the published
+ * collection (when the store is down then, once the follower opens it), then kept in step as a listener of the
  * process's {@link PublicationFollower}, which hands it each item's current public copy. It is fed
  * before the search index, so it is never behind what search has applied; before answering, it still
  * catches up at least to the search index (which, at start-up, may have been built from a newer state
@@ -51,8 +52,11 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     /** How often the follower must poll for the graph's sake (the search index asks for more). */
     static final Duration POLL = Duration.ofSeconds(1);
     static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
-    /** How often the graph is written to disk when it moved on. */
-    static final Duration KEEP_EVERY = Duration.ofSeconds(30);
+    /**
+     * How often the graph is written to disk when it moved on (and at shutdown); after a crash the follower
+     * brings the kept graph up to date from the log.
+     */
+    static final Duration KEEP_EVERY = Duration.ofMinutes(5);
 
     /** One published item: its summary, its filter attributes and its outgoing links. */
     record Node(ContentRef ref, ContentSummary summary, Pressure pressure, List<BodyArea> bodyAreas, List<Edge> out,
@@ -187,10 +191,9 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
 
     @Override
     public void stop() {
-        synchronized (this) {
-            follower.unsubscribe(this);
-            running = false;
-        }
+        // not while holding this graph's lock: unsubscribing waits for a batch in progress, which applies under it
+        follower.unsubscribe(this);
+        running = false;
         if (keeper != null) {
             keeper.shutdownNow();
             keeper = null;
