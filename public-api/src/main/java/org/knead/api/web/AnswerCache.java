@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
  * content and search answers move on together. A time to live bounds the age of an answer should the
  * follower stall. "Nothing there" is cached too.
  *
+ * <p>Item answers ({@link Kind#ITEM}) are the exception: their keys carry a stamp of what the item shows
+ * (given by the caller), so a publish of another item leaves them cached; they have no time to live (but an
+ * answer showing a person's name is computed again after it) and are kept up to
+ * {@code knead.api.response-cache.item-bytes}.
+ *
  * <p>Content answers are kept up to {@code knead.api.response-cache.max-entries}; search and
  * suggest answers up to {@code knead.search.answer-cache-size} (0: not cached, so that every search
  * reaches the index). It listens to the publication follower only to drop everything at once when the
@@ -126,11 +131,11 @@ public class AnswerCache implements PublicationListener {
      * computation finds nothing (returns null).
      */
     public Optional<JsonAnswer> get(Kind kind, String key, Supplier<?> compute) {
-        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : kind == Kind.ITEM ? items : content;
         if (!enabled || kind == Kind.SEARCH && searchesOff) {
             return serialize(compute.get());
         }
-        String versioned = kind == Kind.ITEM ? key : follower.epoch() + ":" + search.appliedSequence() + "|" + key;
+        Cache<String, Optional<JsonAnswer>> cache = cacheOf(kind);
+        String versioned = versioned(kind, key);
         Optional<JsonAnswer> hit = cache.getIfPresent(versioned);
         if (hit != null && (hit.isEmpty() || hit.get().staleAfter() == null
                 || !clock.instant().isAfter(hit.get().staleAfter()))) {
@@ -149,14 +154,21 @@ public class AnswerCache implements PublicationListener {
         if (!enabled || kind == Kind.SEARCH && searchesOff) {
             return null;
         }
-        Cache<String, Optional<JsonAnswer>> cache = kind == Kind.SEARCH ? searches : kind == Kind.ITEM ? items : content;
-        String versioned = kind == Kind.ITEM ? key : follower.epoch() + ":" + search.appliedSequence() + "|" + key;
-        Optional<JsonAnswer> hit = cache.getIfPresent(versioned);
+        Optional<JsonAnswer> hit = cacheOf(kind).getIfPresent(versioned(kind, key));
         if (hit != null && hit.isPresent() && hit.get().staleAfter() != null
                 && clock.instant().isAfter(hit.get().staleAfter())) {
             return null;
         }
         return hit;
+    }
+
+    private Cache<String, Optional<JsonAnswer>> cacheOf(Kind kind) {
+        return kind == Kind.SEARCH ? searches : kind == Kind.ITEM ? items : content;
+    }
+
+    /** Item keys carry their own stamp; the others are keyed by the state of this process's index. */
+    private String versioned(Kind kind, String key) {
+        return kind == Kind.ITEM ? key : follower.epoch() + ":" + search.appliedSequence() + "|" + key;
     }
 
     // ---- as a listener of the publication log: keys move on by themselves; a rebuild drops everything ----
