@@ -159,8 +159,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
             built = at;
             position = at;
             applied = at.sequence();
+            generation++; // before the clear: a stamp read in between is of the new generation, never an old key
             changedAt.clear();
-            generation++;
             loadPending = false;
         }
     }
@@ -254,8 +254,8 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
             built = at;
             position = at;
             applied = at.sequence();
+            generation++; // before the clear: a stamp read in between is of the new generation, never an old key
             changedAt.clear();
-            generation++;
             loadPending = false;
         }
         LOG.info("Published graph rebuilt: {} items, at publication {}", fresh.nodes.size(), at.sequence());
