@@ -79,7 +79,9 @@ class StoreOutageTest {
 
         // started while the store is down: from the kept index and graph
         ConfigurableApplicationContext second = startApi(storePort);
-        assertThat(get(second, "/actuator/health").body()).contains("\"status\":\"DOWN\"");
+        HttpResponse<String> health = get(second, "/actuator/health");
+        assertThat(health.body()).contains("\"status\":\"DOWN\"");
+        assertThat(health.statusCode()).as("a load balancer sees the instance down").isEqualTo(503);
         HttpResponse<String> search = get(second, "/api/v1/search?q=neck+pain");
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         assertThat(search.body()).contains("neck-pain");
