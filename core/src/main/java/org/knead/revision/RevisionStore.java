@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.knead.config.PrecedingWrites;
 import org.knead.content.ContentRef;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,6 +24,8 @@ public class RevisionStore {
     private static final String OPEN = "openRevisions";
 
     private final MongoTemplate mongo;
+    /** The same database, for writes that precede an operation's acknowledged write ({@link PrecedingWrites}). */
+    private final MongoTemplate preceding;
     private final TriggerSymptoms triggers;
     private final ItemMarks marks;
 
@@ -33,6 +36,7 @@ public class RevisionStore {
 
     RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, ItemMarks marks) {
         this.mongo = mongo;
+        this.preceding = PrecedingWrites.template(mongo);
         this.triggers = triggers;
         this.marks = marks;
     }
@@ -131,14 +135,31 @@ public class RevisionStore {
                 Revision.class);
     }
 
-    /** Inserts a new revision; fails with DuplicateKeyException when that number is taken. */
+    /**
+     * Inserts a new revision; fails with DuplicateKeyException when that number is taken. A preceding write
+     * ({@link PrecedingWrites}): durable once the caller's next synced write (the head) is acknowledged.
+     */
     void insert(Revision revision) {
         triggers.note(List.of(revision));
-        mongo.insert(revision);
+        preceding.insert(revision);
     }
 
+    /** Inserts a new item's head (revision 0); a preceding write, as {@link #insert(Revision)}. */
     void insertItem(Item item) {
-        mongo.insert(item);
+        preceding.insert(item);
+    }
+
+    /**
+     * The number of the newest revision of this item: its head, or a number after it if a save was cut
+     * short between the revision and the head (looked up by {@code _id}, one at a time: at most one
+     * lookup when nothing was cut short).
+     */
+    int latestNumber(Item item) {
+        int n = item.headRevision();
+        while (mongo.exists(new Query(Criteria.where("_id").is(Revision.idOf(item.id(), n + 1))), Revision.class)) {
+            n++;
+        }
+        return n;
     }
 
     /** Every item, in id order, for export. */
@@ -222,10 +243,13 @@ public class RevisionStore {
      * never overwritten). Only the revisions the item lists as possibly open are looked at
      * ({@link Item#openRevisions()}); an item written before that list existed has its revisions read once.
      *
+     * <p>Preceding writes ({@link PrecedingWrites}): a save calls this before it moves the item's head, whose
+     * synced write makes them durable.
+     *
      * @param except a revision to leave alone (the one a publish under way is about), or null
      * @return how many were superseded
      */
-    public long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
+    long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
         Item item = mongo.findById(itemId, Item.class);
         if (item == null) {
             return 0;
@@ -241,17 +265,17 @@ public class RevisionStore {
             if (except != null && n == except) {
                 continue;
             }
-            superseded += mongo.updateFirst(new Query(Criteria.where("_id").is(Revision.idOf(itemId, n)).and("state")
+            superseded += preceding.updateFirst(new Query(Criteria.where("_id").is(Revision.idOf(itemId, n)).and("state")
                     .in(states)), new Update().set("state", RevisionState.SUPERSEDED), Revision.class)
                     .getModifiedCount();
             done.add(n);
         }
         if (untracked) {
             List<Integer> left = except != null && candidates.contains(except) ? List.of(except) : List.of();
-            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId).and(OPEN).exists(false)),
+            preceding.updateFirst(new Query(Criteria.where("_id").is(itemId).and(OPEN).exists(false)),
                     new Update().set(OPEN, left), Item.class);
         } else if (!done.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId)),
+            preceding.updateFirst(new Query(Criteria.where("_id").is(itemId)),
                     new Update().pullAll(OPEN, done.toArray()), Item.class);
         }
         return superseded;
