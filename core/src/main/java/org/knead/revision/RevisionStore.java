@@ -361,17 +361,20 @@ public class RevisionStore {
     /**
      * Step 1 of a publish or withdrawal: writes the intent, only if no other one is under way (and, for a
      * scheduled publication, only if the item is still scheduled exactly so; the schedule is taken in the
-     * same write, so two schedulers never both publish it). False when the condition did not hold.
+     * same write, so two schedulers never both publish it). False when the condition did not hold. A
+     * preceding write ({@link PrecedingWrites}): the steps after it end in synced writes.
      */
     public boolean beginPublication(String itemId, PublicationIntent intent, ScheduledPublication expectedSchedule) {
-        marks.mark(ItemMarks.Kind.PENDING, itemId);
+        // preceding writes: the next step's synced write makes them durable, and until a publish is
+        // acknowledged an intent lost in a crash is a publish that never began
+        marks.markPreceding(ItemMarks.Kind.PENDING, itemId);
         Criteria c = Criteria.where("pending").is(null);
         Update u = new Update().set("pending", intent);
         if (expectedSchedule != null) {
             c = new Criteria().andOperator(c, scheduleIs(expectedSchedule));
             u.unset("scheduled");
         }
-        return updateItem(itemId, c, u);
+        return updateItem(preceding, itemId, c, u);
     }
 
     /**
@@ -420,12 +423,15 @@ public class RevisionStore {
                 .sorted(java.util.Comparator.comparing(Item::id)).toList();
     }
 
-    /** Makes the revision public in the revision record (whatever state it was in) and marks when. */
+    /**
+     * Makes the revision public in the revision record (whatever state it was in) and marks when. Preceding
+     * writes ({@link PrecedingWrites}): step 2 of a publish, made durable by the public copy's synced write.
+     */
     public void markRevisionPublished(Revision r, java.time.Instant at) {
-        TogetherWrites.run(() -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())),
-                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class),
-                () -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision")
-                        .is(r.number())), new Update().set("headState", RevisionState.PUBLISHED), Item.class));
+        preceding.updateFirst(new Query(Criteria.where("_id").is(r.id())),
+                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class);
+        preceding.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
+                new Update().set("headState", RevisionState.PUBLISHED), Item.class);
     }
 
     private static Criteria intentIs(PublicationIntent i) {
@@ -438,11 +444,15 @@ public class RevisionStore {
     }
 
     private boolean updateItem(String itemId, Criteria condition, Update update) {
+        return updateItem(mongo, itemId, condition, update);
+    }
+
+    private static boolean updateItem(MongoTemplate template, String itemId, Criteria condition, Update update) {
         Criteria c = Criteria.where("_id").is(itemId);
         if (condition != null) {
             c = new Criteria().andOperator(c, condition);
         }
-        return mongo.updateFirst(new Query(c), update, Item.class).getMatchedCount() > 0;
+        return template.updateFirst(new Query(c), update, Item.class).getMatchedCount() > 0;
     }
 
     public List<Item> items(ItemFilter filter, java.time.Instant now, int offset, int limit) {
