@@ -92,8 +92,8 @@ public class PublicationSteps {
             store.markRevisionPublished(r, intent.publication().publishedAt());
             Integer replaces = intent.publication().replaces();
             if (replaces != null && replaces != intent.revision()) {
-                store.revision(item.ref(), replaces).ifPresent(p -> store.transition(p,
-                        java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED, null));
+                store.revision(item.ref(), replaces).ifPresent(p -> store.transitionPreceding(p,
+                        java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED));
             }
             fault.before(Step.PUBLIC_COPY);
             published.put(PublishedItem.from(r, intent.publication()));
@@ -103,8 +103,8 @@ public class PublicationSteps {
             store.completePublish(item.id(), intent);
         } else {
             fault.before(Step.REVISIONS);
-            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transition(p,
-                    java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED, null));
+            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transitionPreceding(p,
+                    java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED));
             fault.before(Step.PUBLIC_COPY);
             published.remove(item.ref());
             fault.before(Step.LOG);

@@ -184,12 +184,7 @@ public class RevisionStore {
      */
     public Optional<Revision> transition(Revision r, Collection<RevisionState> from, RevisionState to,
             ReviewDecision decision) {
-        if (ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.contains(to)
-                && !ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.containsAll(from)) {
-            // before the revision changes, so that a crash in between leaves at worst a number too many
-            mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and(OPEN).exists(true)),
-                    new Update().addToSet(OPEN, r.number()), Item.class);
-        }
+        noteOpen(mongo, r, from, to);
         Query q = new Query(Criteria.where("_id").is(r.id()).and("state").in(from));
         Update u = new Update().set("state", to);
         if (decision != null) {
@@ -197,10 +192,38 @@ public class RevisionStore {
         }
         Revision updated = mongo.findAndModify(q, u, FindAndModifyOptions.options().returnNew(true), Revision.class);
         if (updated != null) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
-                    new Update().set("headState", to), Item.class);
+            headStateFollows(mongo, r, to);
         }
         return Optional.ofNullable(updated);
+    }
+
+    /**
+     * As {@link #transition} without a decision, as preceding writes ({@link PrecedingWrites}): for a step of a
+     * publish or withdrawal, whose next step's synced write makes them durable. True when it changed the state.
+     */
+    public boolean transitionPreceding(Revision r, Collection<RevisionState> from, RevisionState to) {
+        noteOpen(preceding, r, from, to);
+        boolean changed = preceding.updateFirst(new Query(Criteria.where("_id").is(r.id()).and("state").in(from)),
+                new Update().set("state", to), Revision.class).getModifiedCount() > 0;
+        if (changed) {
+            headStateFollows(preceding, r, to);
+        }
+        return changed;
+    }
+
+    private static void noteOpen(MongoTemplate template, Revision r, Collection<RevisionState> from,
+            RevisionState to) {
+        if (ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.contains(to)
+                && !ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.containsAll(from)) {
+            // before the revision changes, so that a crash in between leaves at worst a number too many
+            template.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and(OPEN).exists(true)),
+                    new Update().addToSet(OPEN, r.number()), Item.class);
+        }
+    }
+
+    private static void headStateFollows(MongoTemplate template, Revision r, RevisionState to) {
+        template.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
+                new Update().set("headState", to), Item.class);
     }
 
     // ------------------------------------------------------------------ named operations on an item
@@ -388,11 +411,11 @@ public class RevisionStore {
         if (p.review() != null) {
             u.set("review", p.review());
         }
-        boolean[] done = new boolean[1];
-        TogetherWrites.run(() -> done[0] = updateItem(itemId, intentIs(intent), u),
-                () -> updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()),
-                        new Update().unset("scheduled")));
-        return done[0];
+        // the schedule first, as a preceding write: the outcome's synced write holds it, so this step waits
+        // for one sync
+        updateItem(preceding, itemId, Criteria.where("scheduled.revision").lte(p.revision()),
+                new Update().unset("scheduled"));
+        return updateItem(itemId, intentIs(intent), u);
     }
 
     /** The last step of a withdrawal: the item is no longer public (and archived, if asked); clears the intent. */

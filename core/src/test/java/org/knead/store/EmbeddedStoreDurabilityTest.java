@@ -189,6 +189,24 @@ class EmbeddedStoreDurabilityTest {
             assertThat(content.history(ref)).hasSize(12).first().satisfies(r -> assertThat(r.number()).isEqualTo(12));
             assertThat(content.history(ref)).filteredOn(r -> r.state() == org.knead.revision.RevisionState.SUPERSEDED)
                     .extracting(org.knead.revision.Revision::number).containsExactly(11, 7, 3);
+
+            // a publish (its intent and revision states are preceding writes too) is answered with all of it synced
+            var review = ctx.getBean(org.knead.review.ReviewService.class);
+            var publishing = ctx.getBean(org.knead.review.PublishingService.class);
+            var ben = org.knead.actor.Actor.of("ben", org.knead.actor.Role.EDITOR);
+            for (int p = 1; p <= 2; p++) { // the first entry of the log also writes the log's head document
+                if (p == 2) {
+                    head = content.save(ref, head, version.apply(13), "save 13", editor).number();
+                }
+                review.submit(ref, head, editor);
+                review.approve(ref, head, "ok", ben);
+                syncs = fs.syncs;
+                publishing.publish(ref, head, ben);
+                assertEverythingSynced(fs, mv, "publish " + p);
+            }
+            assertThat(fs.syncs - syncs).as("syncs of a publish: public copy, log entry, outcome, audit entry")
+                    .isEqualTo(4);
+            assertThat(ctx.getBean(org.knead.publication.PublishedContent.class).find(ref)).isPresent();
         }
     }
 
