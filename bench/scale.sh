@@ -4,7 +4,8 @@
 # (create, submit, approve by another editor, publish: every write committed and synced).
 # At each size it prints the load rate, publish latency p50/p99, how long the API takes to catch up,
 # idle CPU of the store and of the API over 30 s, their RSS, and the API's start-up time with its kept
-# index and with a rebuild.
+# index and with a rebuild. The import path (`./knead import` of generated items) is measured beside it by
+# bench/import.sh.
 #
 #   bench/scale.sh [SIZE...]          default: 10000 100000
 #

@@ -3,6 +3,7 @@ package org.knead.audit;
 import java.time.Clock;
 import java.util.List;
 import org.knead.actor.Actor;
+import org.knead.config.PrecedingWrites;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -14,16 +15,31 @@ import org.springframework.stereotype.Service;
 public class AuditLog {
 
     private final MongoTemplate mongo;
+    private final MongoTemplate preceding;
     private final Clock clock;
 
     public AuditLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.preceding = PrecedingWrites.template(mongo);
         this.clock = clock;
     }
 
     public AuditEntry record(Actor actor, AuditAction action, String itemId, Integer revision, String detail) {
-        return mongo.insert(new AuditEntry(null, clock.instant(), actor.username(), action, itemId, revision,
-                detail, actor.origin()));
+        return mongo.insert(entry(actor, action, itemId, revision, detail));
+    }
+
+    /**
+     * Records an entry just before the write that acknowledges the operation it describes, without
+     * waiting for the disk: that write, synced, makes this entry durable too ({@link PrecedingWrites}).
+     */
+    public AuditEntry recordPreceding(Actor actor, AuditAction action, String itemId, Integer revision,
+            String detail) {
+        return preceding.insert(entry(actor, action, itemId, revision, detail));
+    }
+
+    private AuditEntry entry(Actor actor, AuditAction action, String itemId, Integer revision, String detail) {
+        return new AuditEntry(null, clock.instant(), actor.username(), action, itemId, revision, detail,
+                actor.origin());
     }
 
     /** Newest first. */

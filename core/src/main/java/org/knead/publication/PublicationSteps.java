@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  * <li>{@link Step#LOG}: the publication log entry, so every follower re-reads the item;</li>
  * <li>{@link Step#COMPLETE}: the outcome is recorded on the item and the intent cleared, in one write.</li>
  * </ol>
+ * The intent and the revision states are preceding writes ({@code org.knead.config.PrecedingWrites}): they
+ * are not synced on their own; the public copy's synced write makes them durable with it (the store's
+ * commits are sequential, so a crash keeps a prefix of the steps, as before). The public copy, the log
+ * entry and the completion each wait for their sync, since readers outside this process act on them.
  * Every step after the first is idempotent and needs nothing but the intent, so a run cut short at any
  * point is finished by {@link #complete} ({@link PublicationRepair} does it at start-up and on
  * {@code ./knead repair}).
@@ -88,8 +92,8 @@ public class PublicationSteps {
             store.markRevisionPublished(r, intent.publication().publishedAt());
             Integer replaces = intent.publication().replaces();
             if (replaces != null && replaces != intent.revision()) {
-                store.revision(item.ref(), replaces).ifPresent(p -> store.transition(p,
-                        java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED, null));
+                store.revision(item.ref(), replaces).ifPresent(p -> store.transitionPreceding(p,
+                        java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED));
             }
             fault.before(Step.PUBLIC_COPY);
             published.put(PublishedItem.from(r, intent.publication()));
@@ -99,8 +103,8 @@ public class PublicationSteps {
             store.completePublish(item.id(), intent);
         } else {
             fault.before(Step.REVISIONS);
-            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transition(p,
-                    java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED, null));
+            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transitionPreceding(p,
+                    java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED));
             fault.before(Step.PUBLIC_COPY);
             published.remove(item.ref());
             fault.before(Step.LOG);

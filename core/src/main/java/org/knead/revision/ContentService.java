@@ -39,16 +39,17 @@ public class ContentService {
         actor.requireEditor("create content");
         validate(content);
         Instant now = clock.instant();
+        Item item = new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
+                actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
+                content.type().isMedical(), now, actor.username(), null, null, List.of());
         try {
-            store.insertItem(new Item(content.ref().id(), content.type(), content.slug(), content.title(), 0,
-                    actor.username(), now, RevisionState.DRAFT, null, null, ItemStatus.ACTIVE, null, null, false,
-                    content.type().isMedical(), now, actor.username(), null, null, List.of()));
+            store.insertItem(item);
         } catch (DuplicateKeyException e) {
             throw new ContentValidationException("A " + content.type().key() + " with the slug '" + content.slug()
                     + "' already exists; choose another slug.");
         }
-        return append(content.ref(), 0, content, changeNote, actor, null,
-                r -> audit.record(actor, AuditAction.CREATE, r.itemId(), r.number(), note(changeNote)));
+        return append(item, 0, content, changeNote, actor, null, false,
+                r -> audit.recordPreceding(actor, AuditAction.CREATE, r.itemId(), r.number(), note(changeNote)));
     }
 
     /**
@@ -65,9 +66,9 @@ public class ContentService {
         }
         Item item = requireActive(ref);
         validate(content);
-        Revision saved = append(ref, basedOn, content, changeNote, actor, null,
-                r -> audit.record(actor, AuditAction.SAVE, r.itemId(), r.number(), note(changeNote)));
-        supersedeOlder(item, saved, actor);
+        Revision saved = append(item, basedOn, content, changeNote, actor, null, true,
+                r -> audit.recordPreceding(actor, AuditAction.SAVE, r.itemId(), r.number(), note(changeNote)));
+        cancelOlderSchedule(item, saved, actor);
         return saved;
     }
 
@@ -79,9 +80,9 @@ public class ContentService {
         store.latest(ref).ifPresent(latest -> old.mayBeRestoredOver(latest).orThrow());
         validate(old.content());
         String note = "Restored revision " + revisionToRestore;
-        Revision restored = append(ref, basedOn, old.content(), note, actor, revisionToRestore,
-                r -> audit.record(actor, AuditAction.RESTORE, r.itemId(), r.number(), note));
-        supersedeOlder(item, restored, actor);
+        Revision restored = append(item, basedOn, old.content(), note, actor, revisionToRestore, true,
+                r -> audit.recordPreceding(actor, AuditAction.RESTORE, r.itemId(), r.number(), note));
+        cancelOlderSchedule(item, restored, actor);
         return restored;
     }
 
@@ -124,17 +125,20 @@ public class ContentService {
     }
 
     /**
-     * Appends the revision (the compare-and-set on its number), then moves the item's head and writes the
-     * audit entry ({@code audited}) together: neither depends on the other, and a save cut short between
-     * them is still found by {@link RevisionStore#latest}.
+     * Appends the revision (the compare-and-set on its number), supersedes older revisions still open
+     * ({@code supersede}), writes the audit entry ({@code audited}), and moves the item's head last. Only
+     * that last write waits for the disk: the ones before it are preceding writes
+     * ({@link org.knead.config.PrecedingWrites}), which its commit and sync make durable, so a save waits for
+     * one sync. A save cut short before the head moved is still found by {@link RevisionStore#latest}; its
+     * older revisions may already be superseded, as the save would have done.
      */
-    private Revision append(ContentRef ref, int basedOn, Content content, String changeNote, Actor actor,
-            Integer restoredFrom, java.util.function.Consumer<Revision> audited) {
+    private Revision append(Item item, int basedOn, Content content, String changeNote, Actor actor,
+            Integer restoredFrom, boolean supersede, java.util.function.Consumer<Revision> audited) {
         if (changeNote != null && changeNote.length() > MAX_NOTE) {
             throw new ContentValidationException("The change note may be at most " + MAX_NOTE + " characters.");
         }
-        Optional<Revision> latest = store.latest(ref);
-        int latestNumber = latest.map(Revision::number).orElse(0);
+        ContentRef ref = item.ref();
+        int latestNumber = store.latestNumber(item);
         if (basedOn < 0 || basedOn > latestNumber) {
             throw new ContentValidationException("Revision " + basedOn + " of " + ref.id() + " does not exist.");
         }
@@ -151,19 +155,26 @@ public class ContentService {
         } catch (DuplicateKeyException raced) {
             throw stale(ref, basedOn, store.latest(ref).map(Revision::number).orElse(number));
         }
-        TogetherWrites.run(() -> store.advanceHead(revision), () -> audited.accept(revision));
+        if (supersede) {
+            supersedeOlder(item, revision);
+        }
+        audited.accept(revision);
+        store.advanceHead(revision); // synced: the save is acknowledged after this
         return revision;
     }
 
     /**
      * The latest revision wins: older revisions still in review, approved or sent back are superseded (out
-     * of every queue), and a schedule of an older revision, which could now only bring back older text, is
-     * cancelled. A revision a publish under way is about is left to it.
+     * of every queue). A revision a publish under way is about is left to it.
      */
-    private void supersedeOlder(Item item, Revision saved, Actor actor) {
+    private void supersedeOlder(Item item, Revision saved) {
         Integer underWay = item.pending() != null && item.pending().kind() == PublicationIntent.Kind.PUBLISH
                 ? item.pending().revision() : null;
         store.supersedeOlder(item.id(), saved.number(), ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE, underWay);
+    }
+
+    /** A schedule of an older revision, which could now only bring back older text, is cancelled. */
+    private void cancelOlderSchedule(Item item, Revision saved, Actor actor) {
         ScheduledPublication s = item.scheduled();
         if (s != null && s.revision() < saved.number() && store.clearSchedule(item.id(), s)) {
             audit.record(actor, AuditAction.CANCEL_SCHEDULE, item.id(), s.revision(), "superseded by revision "

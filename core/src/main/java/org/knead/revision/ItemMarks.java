@@ -37,16 +37,30 @@ class ItemMarks {
     private static final Duration GRACE = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
+    private final MongoTemplate preceding;
     private final Clock clock;
     private volatile boolean built;
 
     ItemMarks(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.preceding = org.knead.config.PrecedingWrites.template(mongo);
         this.clock = clock;
     }
 
     void mark(Kind kind, String itemId) {
-        mongo.upsert(new Query(Criteria.where("_id").is(id(kind, itemId))), new Update().set("kind", kind.name())
+        write(mongo, kind, itemId);
+    }
+
+    /**
+     * As {@link #mark}, as a preceding write ({@link org.knead.config.PrecedingWrites}): for a mark written just
+     * before the intent or schedule it announces, itself followed by a synced write.
+     */
+    void markPreceding(Kind kind, String itemId) {
+        write(preceding, kind, itemId);
+    }
+
+    private void write(MongoTemplate template, Kind kind, String itemId) {
+        template.upsert(new Query(Criteria.where("_id").is(id(kind, itemId))), new Update().set("kind", kind.name())
                 .set("itemId", itemId).set("token", UUID.randomUUID().toString())
                 .set("at", Date.from(clock.instant())), COLLECTION);
     }

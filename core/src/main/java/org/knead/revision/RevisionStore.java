@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.knead.config.PrecedingWrites;
 import org.knead.content.ContentRef;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,6 +24,8 @@ public class RevisionStore {
     private static final String OPEN = "openRevisions";
 
     private final MongoTemplate mongo;
+    /** The same database, for writes that precede an operation's acknowledged write ({@link PrecedingWrites}). */
+    private final MongoTemplate preceding;
     private final TriggerSymptoms triggers;
     private final ItemMarks marks;
 
@@ -33,6 +36,7 @@ public class RevisionStore {
 
     RevisionStore(MongoTemplate mongo, TriggerSymptoms triggers, ItemMarks marks) {
         this.mongo = mongo;
+        this.preceding = PrecedingWrites.template(mongo);
         this.triggers = triggers;
         this.marks = marks;
     }
@@ -131,14 +135,31 @@ public class RevisionStore {
                 Revision.class);
     }
 
-    /** Inserts a new revision; fails with DuplicateKeyException when that number is taken. */
+    /**
+     * Inserts a new revision; fails with DuplicateKeyException when that number is taken. A preceding write
+     * ({@link PrecedingWrites}): durable once the caller's next synced write (the head) is acknowledged.
+     */
     void insert(Revision revision) {
         triggers.note(List.of(revision));
-        mongo.insert(revision);
+        preceding.insert(revision);
     }
 
+    /** Inserts a new item's head (revision 0); a preceding write, as {@link #insert(Revision)}. */
     void insertItem(Item item) {
-        mongo.insert(item);
+        preceding.insert(item);
+    }
+
+    /**
+     * The number of the newest revision of this item: its head, or a number after it if a save was cut
+     * short between the revision and the head (looked up by {@code _id}, one at a time: at most one
+     * lookup when nothing was cut short).
+     */
+    int latestNumber(Item item) {
+        int n = item.headRevision();
+        while (mongo.exists(new Query(Criteria.where("_id").is(Revision.idOf(item.id(), n + 1))), Revision.class)) {
+            n++;
+        }
+        return n;
     }
 
     /** Every item, in id order, for export. */
@@ -163,12 +184,7 @@ public class RevisionStore {
      */
     public Optional<Revision> transition(Revision r, Collection<RevisionState> from, RevisionState to,
             ReviewDecision decision) {
-        if (ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.contains(to)
-                && !ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.containsAll(from)) {
-            // before the revision changes, so that a crash in between leaves at worst a number too many
-            mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and(OPEN).exists(true)),
-                    new Update().addToSet(OPEN, r.number()), Item.class);
-        }
+        noteOpen(mongo, r, from, to);
         Query q = new Query(Criteria.where("_id").is(r.id()).and("state").in(from));
         Update u = new Update().set("state", to);
         if (decision != null) {
@@ -176,10 +192,38 @@ public class RevisionStore {
         }
         Revision updated = mongo.findAndModify(q, u, FindAndModifyOptions.options().returnNew(true), Revision.class);
         if (updated != null) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
-                    new Update().set("headState", to), Item.class);
+            headStateFollows(mongo, r, to);
         }
         return Optional.ofNullable(updated);
+    }
+
+    /**
+     * As {@link #transition} without a decision, as preceding writes ({@link PrecedingWrites}): for a step of a
+     * publish or withdrawal, whose next step's synced write makes them durable. True when it changed the state.
+     */
+    public boolean transitionPreceding(Revision r, Collection<RevisionState> from, RevisionState to) {
+        noteOpen(preceding, r, from, to);
+        boolean changed = preceding.updateFirst(new Query(Criteria.where("_id").is(r.id()).and("state").in(from)),
+                new Update().set("state", to), Revision.class).getModifiedCount() > 0;
+        if (changed) {
+            headStateFollows(preceding, r, to);
+        }
+        return changed;
+    }
+
+    private static void noteOpen(MongoTemplate template, Revision r, Collection<RevisionState> from,
+            RevisionState to) {
+        if (ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.contains(to)
+                && !ItemHistory.SUPERSEDED_BY_A_NEWER_SAVE.containsAll(from)) {
+            // before the revision changes, so that a crash in between leaves at worst a number too many
+            template.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and(OPEN).exists(true)),
+                    new Update().addToSet(OPEN, r.number()), Item.class);
+        }
+    }
+
+    private static void headStateFollows(MongoTemplate template, Revision r, RevisionState to) {
+        template.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
+                new Update().set("headState", to), Item.class);
     }
 
     // ------------------------------------------------------------------ named operations on an item
@@ -222,10 +266,13 @@ public class RevisionStore {
      * never overwritten). Only the revisions the item lists as possibly open are looked at
      * ({@link Item#openRevisions()}); an item written before that list existed has its revisions read once.
      *
+     * <p>Preceding writes ({@link PrecedingWrites}): a save calls this before it moves the item's head, whose
+     * synced write makes them durable.
+     *
      * @param except a revision to leave alone (the one a publish under way is about), or null
      * @return how many were superseded
      */
-    public long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
+    long supersedeOlder(String itemId, int number, java.util.Set<RevisionState> states, Integer except) {
         Item item = mongo.findById(itemId, Item.class);
         if (item == null) {
             return 0;
@@ -241,17 +288,17 @@ public class RevisionStore {
             if (except != null && n == except) {
                 continue;
             }
-            superseded += mongo.updateFirst(new Query(Criteria.where("_id").is(Revision.idOf(itemId, n)).and("state")
+            superseded += preceding.updateFirst(new Query(Criteria.where("_id").is(Revision.idOf(itemId, n)).and("state")
                     .in(states)), new Update().set("state", RevisionState.SUPERSEDED), Revision.class)
                     .getModifiedCount();
             done.add(n);
         }
         if (untracked) {
             List<Integer> left = except != null && candidates.contains(except) ? List.of(except) : List.of();
-            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId).and(OPEN).exists(false)),
+            preceding.updateFirst(new Query(Criteria.where("_id").is(itemId).and(OPEN).exists(false)),
                     new Update().set(OPEN, left), Item.class);
         } else if (!done.isEmpty()) {
-            mongo.updateFirst(new Query(Criteria.where("_id").is(itemId)),
+            preceding.updateFirst(new Query(Criteria.where("_id").is(itemId)),
                     new Update().pullAll(OPEN, done.toArray()), Item.class);
         }
         return superseded;
@@ -337,17 +384,20 @@ public class RevisionStore {
     /**
      * Step 1 of a publish or withdrawal: writes the intent, only if no other one is under way (and, for a
      * scheduled publication, only if the item is still scheduled exactly so; the schedule is taken in the
-     * same write, so two schedulers never both publish it). False when the condition did not hold.
+     * same write, so two schedulers never both publish it). False when the condition did not hold. A
+     * preceding write ({@link PrecedingWrites}): the steps after it end in synced writes.
      */
     public boolean beginPublication(String itemId, PublicationIntent intent, ScheduledPublication expectedSchedule) {
-        marks.mark(ItemMarks.Kind.PENDING, itemId);
+        // preceding writes: the next step's synced write makes them durable, and until a publish is
+        // acknowledged an intent lost in a crash is a publish that never began
+        marks.markPreceding(ItemMarks.Kind.PENDING, itemId);
         Criteria c = Criteria.where("pending").is(null);
         Update u = new Update().set("pending", intent);
         if (expectedSchedule != null) {
             c = new Criteria().andOperator(c, scheduleIs(expectedSchedule));
             u.unset("scheduled");
         }
-        return updateItem(itemId, c, u);
+        return updateItem(preceding, itemId, c, u);
     }
 
     /**
@@ -361,11 +411,11 @@ public class RevisionStore {
         if (p.review() != null) {
             u.set("review", p.review());
         }
-        boolean[] done = new boolean[1];
-        TogetherWrites.run(() -> done[0] = updateItem(itemId, intentIs(intent), u),
-                () -> updateItem(itemId, Criteria.where("scheduled.revision").lte(p.revision()),
-                        new Update().unset("scheduled")));
-        return done[0];
+        // the schedule first, as a preceding write: the outcome's synced write holds it, so this step waits
+        // for one sync
+        updateItem(preceding, itemId, Criteria.where("scheduled.revision").lte(p.revision()),
+                new Update().unset("scheduled"));
+        return updateItem(itemId, intentIs(intent), u);
     }
 
     /** The last step of a withdrawal: the item is no longer public (and archived, if asked); clears the intent. */
@@ -396,12 +446,15 @@ public class RevisionStore {
                 .sorted(java.util.Comparator.comparing(Item::id)).toList();
     }
 
-    /** Makes the revision public in the revision record (whatever state it was in) and marks when. */
+    /**
+     * Makes the revision public in the revision record (whatever state it was in) and marks when. Preceding
+     * writes ({@link PrecedingWrites}): step 2 of a publish, made durable by the public copy's synced write.
+     */
     public void markRevisionPublished(Revision r, java.time.Instant at) {
-        TogetherWrites.run(() -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.id())),
-                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class),
-                () -> mongo.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision")
-                        .is(r.number())), new Update().set("headState", RevisionState.PUBLISHED), Item.class));
+        preceding.updateFirst(new Query(Criteria.where("_id").is(r.id())),
+                new Update().set("state", RevisionState.PUBLISHED).set("lastPublishedAt", at), Revision.class);
+        preceding.updateFirst(new Query(Criteria.where("_id").is(r.itemId()).and("headRevision").is(r.number())),
+                new Update().set("headState", RevisionState.PUBLISHED), Item.class);
     }
 
     private static Criteria intentIs(PublicationIntent i) {
@@ -414,11 +467,15 @@ public class RevisionStore {
     }
 
     private boolean updateItem(String itemId, Criteria condition, Update update) {
+        return updateItem(mongo, itemId, condition, update);
+    }
+
+    private static boolean updateItem(MongoTemplate template, String itemId, Criteria condition, Update update) {
         Criteria c = Criteria.where("_id").is(itemId);
         if (condition != null) {
             c = new Criteria().andOperator(c, condition);
         }
-        return mongo.updateFirst(new Query(c), update, Item.class).getMatchedCount() > 0;
+        return template.updateFirst(new Query(c), update, Item.class).getMatchedCount() > 0;
     }
 
     public List<Item> items(ItemFilter filter, java.time.Instant now, int offset, int limit) {

@@ -31,20 +31,26 @@ public class TriggerSymptoms {
     private static final String WARNINGS = "warnings";
 
     private final MongoTemplate mongo;
+    private final MongoTemplate preceding;
     private volatile boolean built;
 
     public TriggerSymptoms(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.preceding = org.knead.config.PrecedingWrites.template(mongo);
     }
 
-    /** Notes the trigger symptoms of these revisions (only warnings have any). */
+    /**
+     * Notes the trigger symptoms of these revisions (only warnings have any), before they are written:
+     * preceding writes ({@link org.knead.config.PrecedingWrites}), made durable by the caller's next synced
+     * write.
+     */
     public void note(Collection<Revision> revisions) {
         for (Revision r : revisions) {
             if (r.type() != ContentType.WARNING || r.content() == null || r.content().triggerSymptoms() == null) {
                 continue;
             }
             for (String slug : new TreeSet<>(r.content().triggerSymptoms())) {
-                mongo.upsert(new Query(Criteria.where("_id").is(slug)), new Update().addToSet(WARNINGS, r.itemId()),
+                preceding.upsert(new Query(Criteria.where("_id").is(slug)), new Update().addToSet(WARNINGS, r.itemId()),
                         COLLECTION);
             }
         }

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Service;
  * through four eyes (and a clinician, for medical content) before it is public here.
  *
  * <p>Without transactions, the writes go in an order that an interrupted import recovers from (see
- * {@link ImportStore}): first the revisions of every item, then the item heads, then the audit entry.
+ * {@link ImportStore}): in batches of items, first the revisions of the batch's items, then their heads;
+ * the audit entry last.
  * An item without a head is invisible; running the same import again replaces its leftover
  * revisions, and skips the items whose head was already written (they are complete).
  */
@@ -108,25 +109,26 @@ public class ContentTransfer {
         if (dryRun || plan.isRefused()) {
             return report(plan, dryRun, false);
         }
-        // 1. every revision, of every item (invisible without a head; a re-run replaces them)
+        // in batches: the revisions of each item of a batch, then their heads, which make the items visible
+        // (one synced commit per batch; see ImportStore)
         List<ImportPlan.Planned> written = new ArrayList<>();
-        for (ImportPlan.Planned p : plan.items) {
-            if (importStore.writeRevisions(p.head().id(), p.revisions())) {
-                written.add(p);
-            } else {
-                plan.skipped.add(p.head().id());
-                plan.lines.add(new ImportReport.Line(ImportReport.Kind.SKIP, ImportPlan.label(p.head().id()),
+        for (int from = 0; from < plan.items.size(); from += ImportStore.BATCH) {
+            ImportStore.BatchOutcome outcome = importStore.writeBatch(
+                    plan.items.subList(from, Math.min(plan.items.size(), from + ImportStore.BATCH)));
+            written.addAll(outcome.written());
+            for (String id : outcome.skipped()) {
+                plan.skipped.add(id);
+                plan.lines.add(new ImportReport.Line(ImportReport.Kind.SKIP, ImportPlan.label(id),
                         "was created here while the import ran; not touched."));
             }
-        }
-        // 2. the heads, which make the items visible
-        for (ImportPlan.Planned p : written) {
-            if (!importStore.writeHead(p.head())) {
-                plan.lines.add(new ImportReport.Line(ImportReport.Kind.NOTE, ImportPlan.label(p.head().id()),
+            for (String id : outcome.raced()) {
+                plan.lines.add(new ImportReport.Line(ImportReport.Kind.NOTE, ImportPlan.label(id),
                         "was created here while the import ran; check its history."));
             }
         }
-        plan.items.retainAll(written);
+        java.util.Set<ImportPlan.Planned> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(written);
+        plan.items.removeIf(p -> !kept.contains(p));
         ImportReport report = report(plan, false, true);
         // 3. the audit entry
         audit.record(actor, AuditAction.IMPORT, null, null, report.imported() + " items (" + report.revisions()

@@ -52,6 +52,9 @@ final class ImportPlan {
     private final ImportStore store;
     private final Predicate<ContentRef> existsHere;
     private final Set<ContentRef> inFile = new HashSet<>();
+    /** Looked up once for the whole file, by {@code _id} in batches. */
+    private Set<String> existing = Set.of();
+    private Map<String, List<String>> leftovers = Map.of();
 
     private ImportPlan(ImportStore store, Predicate<ContentRef> existsHere) {
         this.store = store;
@@ -92,11 +95,17 @@ final class ImportPlan {
                 occurrences.merge(e.item().id(), 1, Integer::sum);
             }
         }
+        List<String> valid = new ArrayList<>();
         for (String id : occurrences.keySet()) {
             ContentRef ref = parse(id);
             if (ref != null) {
                 inFile.add(ref);
+                valid.add(id);
             }
+        }
+        if (store != null) {
+            existing = store.existingItems(valid);
+            leftovers = store.leftoverRevisions(valid, existing);
         }
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
@@ -153,7 +162,7 @@ final class ImportPlan {
         if (lines.size() > before) {
             return;
         }
-        if (store.itemExists(id)) {
+        if (existing.contains(id)) {
             skipped.add(id);
             lines.add(new Line(Kind.SKIP, subject, "already exists here; not touched (no revision is added to it)."));
             return;
@@ -316,7 +325,7 @@ final class ImportPlan {
         Item head = new Item(id, type, ref.slug(), last.title(), last.number(), last.author(), last.createdAt(),
                 RevisionState.DRAFT, null, null, status, null, null, false, type.isMedical(), first.createdAt(),
                 first.author(), null, null, List.of());
-        return new Planned(head, List.copyOf(out), store.leftoverRevisions(id), wasPublic);
+        return new Planned(head, List.copyOf(out), leftovers.getOrDefault(id, List.of()).size(), wasPublic);
     }
 
     /** Why an id cannot be an item's id, or null when it can. */

@@ -47,6 +47,14 @@ import org.slf4j.LoggerFactory;
  * apps' health check) answers the same error, reads go on from the reopened file. A background task
  * retries every second: it reopens the file and commits a small probe; once that succeeds, writes
  * are accepted again, without a restart.</li>
+ * <li>A write that says it need not be journaled (write concern {@code j: false}, as
+ * {@code org.knead.config.PrecedingWrites} sends the writes that precede an operation's acknowledged
+ * one) is answered once applied, without a commit: the next synced write commits it with everything
+ * else, since MVStore commits are sequential and a commit holds every change applied before it
+ * started. A client that gets such a write answered has been told nothing is durable yet; it makes it
+ * so by a synced write of its own, which is answered only after that commit and sync. Readers can see
+ * such a write before it is synced (as they see any write while its commit runs); anything acknowledged
+ * that builds on it is a later synced write, which makes it durable first.</li>
  * </ul>
  * With {@code syncWrites} off it behaves as the plain H2 backend (commits about once a second): the
  * benchmark's reference.
@@ -186,6 +194,7 @@ final class DurableBackend implements MongoBackend {
     private Document run(String command, Document body, Command action) {
         String name = command.toLowerCase(Locale.ROOT);
         boolean write = isWrite(name, body);
+        boolean deferred = write && journalNotRequired(body);
         String failed = failure;
         if (failed != null && (write || name.equals("ping"))) {
             return cannotWrite(failed);
@@ -203,7 +212,7 @@ final class DurableBackend implements MongoBackend {
             try {
                 answer = action.run();
             } catch (RuntimeException e) {
-                if (write) {
+                if (write && !deferred) {
                     String f = makeDurable(); // a failed write can still have changed something (a partial batch)
                     if (f != null) {
                         return cannotWrite(f);
@@ -222,7 +231,7 @@ final class DurableBackend implements MongoBackend {
                 }
                 throw e;
             }
-            if (write) {
+            if (write && !deferred) {
                 String f = makeDurable();
                 if (f != null) {
                     return cannotWrite(f);
@@ -251,6 +260,18 @@ final class DurableBackend implements MongoBackend {
             return false;
         }
         return !READ_ONLY.contains(command);
+    }
+
+    /**
+     * Whether the command's write concern says explicitly that it need not be journaled ({@code j: false}):
+     * such a write is answered without its own commit and sync (see the class comment).
+     */
+    static boolean journalNotRequired(Document body) {
+        if (body.get("writeConcern") instanceof Document concern) {
+            Object j = concern.get("j");
+            return Boolean.FALSE.equals(j) || j instanceof Number n && n.intValue() == 0;
+        }
+        return false;
     }
 
     /** Commits and syncs everything applied so far; null when durable, else why not. */

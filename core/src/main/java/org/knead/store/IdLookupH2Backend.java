@@ -25,6 +25,9 @@ import org.h2.mvstore.MVStore;
  * collection. What a query answers is unchanged: the full query is matched against every candidate,
  * then sorted, skipped, limited and projected as before. MongoDB does the same with its own {@code _id}
  * index, so the code that relies on this is as cheap there.
+ *
+ * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
+ * without serializing both keys for every comparison.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -89,6 +92,16 @@ final class IdLookupH2Backend extends H2Backend {
             return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
+        /** As the plain backend's, with a key type that compares index keys without serializing them each time. */
+        @Override
+        protected de.bwaldvogel.mongo.backend.Index<Object> openOrCreateUniqueIndex(String collectionName,
+                String indexName, List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> map = store().openMap(
+                    getFullCollectionNamespace(collectionName) + "._index_" + indexName, // the plain backend's name
+                    new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new KeyValueOrder()));
+            return new UniqueIndex(map, indexName, keys, sparse);
+        }
+
         private MVStore store() {
             try {
                 return (MVStore) STORE.get(this);
@@ -105,6 +118,53 @@ final class IdLookupH2Backend extends H2Backend {
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("mongo-java-server's H2Database changed: no mvStore field", e);
             }
+        }
+    }
+
+    /** mongo-java-server's {@code H2UniqueIndex} (not open to subclasses), on a map opened with {@link KeyValueOrder}. */
+    private static final class UniqueIndex extends de.bwaldvogel.mongo.backend.AbstractUniqueIndex<Object> {
+
+        private final MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> map;
+
+        UniqueIndex(MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> map, String name,
+                List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(de.bwaldvogel.mongo.backend.KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(de.bwaldvogel.mongo.backend.KeyValue key, Object position) {
+            return map.putIfAbsent(key, de.bwaldvogel.mongo.backend.Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<java.util.Map.Entry<de.bwaldvogel.mongo.backend.KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(de.bwaldvogel.mongo.backend.KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 

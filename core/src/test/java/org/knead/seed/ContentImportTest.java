@@ -337,6 +337,40 @@ class ContentImportTest {
         assertThat(content.requireItem(knots.ref()).headRevision()).isEqualTo(2);
     }
 
+    /**
+     * A file larger than one batch of writes, imported after a run that stopped in its second batch: the
+     * items of the first batch are complete (skipped now), an item of the second batch has leftover
+     * revisions without a head (replaced now), and every item ends with its revisions and its head.
+     */
+    @Test
+    void anImportOfMoreThanOneBatchInterruptedInTheSecondIsFinishedByRunningItAgain() throws Exception {
+        int n = ImportStore.BATCH + 40;
+        List<ContentExport.ItemExport> items = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Content c = symptom("batch-" + i);
+            items.add(item(revision(c, 1, RevisionState.DRAFT, List.of()), revision(c, 2, RevisionState.DRAFT,
+                    List.of())));
+        }
+        ContentExport file = new ContentExport(ContentExport.FORMAT, ContentExport.VERSION, then, items);
+        // the first run: the first batch complete, then revision 1 of one item of the second batch
+        transfer.importFrom(new ContentExport(ContentExport.FORMAT, ContentExport.VERSION, then,
+                items.subList(0, ImportStore.BATCH)), ADMIN, false);
+        Content cut = symptom("batch-" + (ImportStore.BATCH + 7));
+        mongo.insert(revision(Content.builder(ContentType.SYMPTOM, cut.slug()).title("Half").summary("Half.").build(),
+                1, RevisionState.DRAFT, List.of()));
+
+        ImportReport report = importFile(file);
+
+        assertThat(report.isRefused()).isFalse();
+        assertThat(report.skipped()).hasSize(ImportStore.BATCH);
+        assertThat(report.imported()).isEqualTo(40);
+        assertThat(report.leftoversReplaced()).isEqualTo(1);
+        assertThat(content.history(cut.ref())).extracting(Revision::title).containsExactly(cut.title(), cut.title());
+        Map<String, List<Revision>> revisions = everyRevision();
+        assertThat(revisions).hasSize(n).allSatisfy((id, rs) -> assertThat(rs).hasSize(2));
+        assertThat(mongo.findAll(Item.class)).hasSize(n).allSatisfy(i -> assertThat(i.headRevision()).isEqualTo(2));
+    }
+
     // ------------------------------------------------------------------ a real move
 
     @Test

@@ -61,6 +61,8 @@ class EmbeddedStoreDurabilityTest {
             }
             // an update and a findAndModify, acknowledged just before the kill
             notes.updateOne(new Document("_id", "note-0"), new Document("$set", new Document("changed", true)));
+            // a write without journal (answered unsynced), held by the acknowledged write after it
+            notes.withWriteConcern(org.knead.config.PrecedingWrites.CONCERN).insertOne(new Document("_id", "preceding"));
             notes.findOneAndUpdate(new Document("_id", "counter"), new Document("$inc", new Document("v", 1)),
                     new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
             store.kill(); // SIGKILL, right after the last answer
@@ -74,6 +76,7 @@ class EmbeddedStoreDurabilityTest {
             assertThat(notes.find(new Document("_id", "note-" + (n - 1))).first()).isNotNull();
             assertThat(notes.find(new Document("_id", "note-0")).first().getBoolean("changed")).isTrue();
             assertThat(notes.find(new Document("_id", "counter")).first().getInteger("v")).isEqualTo(1);
+            assertThat(notes.find(new Document("_id", "preceding")).first()).isNotNull();
         } finally {
             again.kill();
         }
@@ -132,6 +135,123 @@ class EmbeddedStoreDurabilityTest {
             assertThat(fs.syncs - syncsBefore).isPositive().isLessThanOrEqualTo(320);
             assertThat(notes.countDocuments()).isEqualTo(50 + 320);
         }
+    }
+
+    /**
+     * The path of a save through the apps' client and services: its revision, audit entry and superseded
+     * revisions precede the item's head and are written without a sync of their own ({@code j: false}); the
+     * head's commit and sync holds them all. So every save is answered after exactly one sync, and when it
+     * is answered nothing it wrote is left uncommitted or unsynced.
+     */
+    @Test
+    void aSaveIsAnsweredAfterOneSyncThatHoldsEverythingItWrote() throws Exception {
+        List<CountingFileStore> fileStores = new ArrayList<>();
+        List<MVStore> mvStores = new ArrayList<>();
+        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
+                (file, onFailure) -> {
+                    CountingFileStore fs = new CountingFileStore();
+                    fs.open(file.toString(), false, null);
+                    fileStores.add(fs);
+                    MVStore mv = new MVStore.Builder().adoptFileStore(fs).autoCommitDisabled()
+                            .backgroundExceptionHandler(onFailure).open();
+                    mvStores.add(mv);
+                    return mv;
+                });
+        try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
+                var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(
+                        org.knead.testing.CoreTestApplication.class)
+                        .properties("knead.store.uri=" + store.connectionString() + "/knead",
+                                "knead.core.import-reference=false", "spring.main.banner-mode=off")
+                        .run()) {
+            CountingFileStore fs = fileStores.get(0);
+            MVStore mv = mvStores.get(0);
+            var content = ctx.getBean(org.knead.revision.ContentService.class);
+            var workflow = ctx.getBean(org.knead.review.WorkflowService.class);
+            var editor = org.knead.actor.Actor.of("anna", org.knead.actor.Role.EDITOR);
+            var ref = org.knead.content.ContentRef.of(org.knead.content.ContentType.SYMPTOM, "stiff-neck");
+            java.util.function.IntFunction<org.knead.content.Content> version = v -> org.knead.content.Content
+                    .builder(org.knead.content.ContentType.SYMPTOM, "stiff-neck").title("Stiff neck")
+                    .summary("Version " + v + ".").build();
+
+            int syncs = fs.syncs;
+            int head = content.create(version.apply(1), "first", editor).number();
+            assertThat(fs.syncs - syncs).as("syncs of a create").isEqualTo(1);
+            assertEverythingSynced(fs, mv, "the create");
+            for (int i = 2; i <= 12; i++) {
+                if (i % 4 == 0) { // a revision in review, which the next save supersedes (more preceding writes)
+                    workflow.submit(ref, head, editor);
+                }
+                syncs = fs.syncs;
+                head = content.save(ref, head, version.apply(i), "save " + i, editor).number();
+                assertThat(fs.syncs - syncs).as("syncs of save %d", i).isEqualTo(1);
+                assertEverythingSynced(fs, mv, "save " + i);
+            }
+            assertThat(content.history(ref)).hasSize(12).first().satisfies(r -> assertThat(r.number()).isEqualTo(12));
+            assertThat(content.history(ref)).filteredOn(r -> r.state() == org.knead.revision.RevisionState.SUPERSEDED)
+                    .extracting(org.knead.revision.Revision::number).containsExactly(11, 7, 3);
+
+            // a publish (its intent and revision states are preceding writes too) is answered with all of it synced
+            var review = ctx.getBean(org.knead.review.ReviewService.class);
+            var publishing = ctx.getBean(org.knead.review.PublishingService.class);
+            var ben = org.knead.actor.Actor.of("ben", org.knead.actor.Role.EDITOR);
+            for (int p = 1; p <= 2; p++) { // the first entry of the log also writes the log's head document
+                if (p == 2) {
+                    head = content.save(ref, head, version.apply(13), "save 13", editor).number();
+                }
+                review.submit(ref, head, editor);
+                review.approve(ref, head, "ok", ben);
+                syncs = fs.syncs;
+                publishing.publish(ref, head, ben);
+                assertEverythingSynced(fs, mv, "publish " + p);
+            }
+            assertThat(fs.syncs - syncs).as("syncs of a publish: public copy, log entry, outcome, audit entry")
+                    .isEqualTo(4);
+            assertThat(ctx.getBean(org.knead.publication.PublishedContent.class).find(ref)).isPresent();
+        }
+    }
+
+    private static void assertEverythingSynced(CountingFileStore fs, MVStore mv, String what) {
+        assertThat(mv.hasUnsavedChanges()).as("changes left uncommitted when %s was answered", what).isFalse();
+        assertThat(fs.syncedWrites).as("writes synced when %s was answered", what).isEqualTo(fs.getWriteCount());
+    }
+
+    /** A write that says {@code j: false} is answered without a sync; the next synced write holds it. */
+    @Test
+    void aWriteWithoutJournalIsHeldByTheNextSyncedOne() throws Exception {
+        List<CountingFileStore> fileStores = new ArrayList<>();
+        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
+                (file, onFailure) -> {
+                    CountingFileStore fs = new CountingFileStore();
+                    fs.open(file.toString(), false, null);
+                    fileStores.add(fs);
+                    return new MVStore.Builder().adoptFileStore(fs).autoCommitDisabled()
+                            .backgroundExceptionHandler(onFailure).open();
+                });
+        try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
+                MongoClient client = client(store.connectionString())) {
+            MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
+            notes.insertOne(new Document("_id", "first"));
+            CountingFileStore fs = fileStores.get(0);
+            int syncs = fs.syncs;
+            long written = fs.getWriteCount();
+            notes.withWriteConcern(org.knead.config.PrecedingWrites.CONCERN).insertOne(new Document("_id", "preceding"));
+            assertThat(fs.syncs).isEqualTo(syncs);
+            assertThat(fs.getWriteCount()).as("nothing committed for it").isEqualTo(written);
+            notes.insertOne(new Document("_id", "acknowledging"));
+            assertThat(fs.syncs).isEqualTo(syncs + 1);
+            assertThat(fs.syncedWrites).isEqualTo(fs.getWriteCount());
+        }
+        // reopened from the file: both are there
+        try (EmbeddedStore store = EmbeddedStore.startPersistent(dataDir, "127.0.0.1", 0);
+                MongoClient client = client(store.connectionString())) {
+            assertThat(ids(client.getDatabase("knead").getCollection("notes")))
+                    .containsExactlyInAnyOrder("first", "preceding", "acknowledging");
+        }
+        assertThat(DurableBackend.journalNotRequired(new de.bwaldvogel.mongo.bson.Document("writeConcern",
+                new de.bwaldvogel.mongo.bson.Document("w", "majority").append("j", false)))).isTrue();
+        assertThat(DurableBackend.journalNotRequired(new de.bwaldvogel.mongo.bson.Document("writeConcern",
+                new de.bwaldvogel.mongo.bson.Document("w", "majority").append("j", true)))).isFalse();
+        assertThat(DurableBackend.journalNotRequired(new de.bwaldvogel.mongo.bson.Document())).isFalse();
     }
 
     /** A file store that remembers how many writes the last sync covered. */

@@ -104,6 +104,11 @@ public final class ScaleLoad {
 
     /** A generated symptom: a title and a few lines of varied words, so that search has work to do. */
     static Content item(int i) {
+        return item("gen-symptom-", i);
+    }
+
+    /** As {@link #item(int)}, with slug {@code slugPrefix + i}. */
+    static Content item(String slugPrefix, int i) {
         Random random = new Random(i);
         StringBuilder body = new StringBuilder();
         for (int w = 0; w < 60; w++) {
@@ -111,7 +116,7 @@ public final class ScaleLoad {
         }
         String title = "Generated " + WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
                 + " " + i;
-        return Content.builder(ContentType.SYMPTOM, "gen-symptom-" + i).title(title)
+        return Content.builder(ContentType.SYMPTOM, slugPrefix + i).title(title)
                 .summary("A generated symptom for the scale benchmark, number " + i + ".").body(body.toString())
                 .build();
     }

@@ -30,7 +30,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * as the console makes them: the revision, the item's head and the audit entry) against an embedded
  * store on the real disk, with the commit and sync before every answer and, as the reference in the
  * same run, without (the H2 backend's own commit about once a second). 1 thread, then 8 threads each
- * saving its own item; then plain one-document inserts, the cost of one commit and sync alone. Not a test:
+ * saving its own item; then plain one-document inserts, the cost of one commit and sync alone. Both stores
+ * run side by side and the two modes take turns, in three rounds, so that other work on the machine
+ * weighs on both alike. Not a test:
  * <pre>
  * ./mvnw -B -q -pl core test-compile exec:java -Dexec.args="SAVES_PER_THREAD"   (default 500)
  * </pre>
@@ -43,31 +45,59 @@ public final class StoreWriteBenchmark {
     private StoreWriteBenchmark() {
     }
 
-    record Result(String mode, int threads, int saves, double seconds, double p50, double p99, double max) {
+    record Result(String mode, int threads, int saves, double seconds, double p50, double p99, double max,
+            long[] latencies) {
         double perSecond() {
             return saves / seconds;
         }
     }
 
+    /** Rounds per measurement; the two modes take turns, so that a change in the machine's load hits both. */
+    private static final int ROUNDS = 3;
+
     public static void main(String[] args) throws Exception {
         int perThread = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        List<Result> results = new ArrayList<>();
-        for (boolean sync : new boolean[] {true, false}) {
-            Path dir = Files.createTempDirectory(sync ? "knead-bench-sync" : "knead-bench-nosync");
-            try (EmbeddedStore store = EmbeddedStore.startPersistent(dir, "127.0.0.1", 0, sync);
-                    ConfigurableApplicationContext ctx = context(store.connectionString())) {
-                ContentService content = ctx.getBean(ContentService.class);
-                String mode = sync ? "commit+sync" : "no sync (reference)";
-                run(content, "warmup", 1, 100); // JIT, connection pool
-                results.add(run(content, mode, 1, perThread * 2));
-                results.add(run(content, mode, 8, perThread));
-                MongoCollection<Document> raw = ctx.getBean(MongoTemplate.class).getCollection("bench_raw");
-                results.add(inserts(raw, mode, 1, perThread * 2));
-                results.add(inserts(raw, mode, 8, perThread));
+        int perRound = Math.max(1, perThread / ROUNDS);
+        Path[] dirs = new Path[2];
+        EmbeddedStore[] stores = new EmbeddedStore[2];
+        ConfigurableApplicationContext[] contexts = new ConfigurableApplicationContext[2];
+        String[] modes = {"commit+sync", "no sync (reference)"};
+        java.util.Map<String, List<Result>> rounds = new java.util.LinkedHashMap<>();
+        try {
+            for (int m = 0; m < 2; m++) {
+                dirs[m] = Files.createTempDirectory(m == 0 ? "knead-bench-sync" : "knead-bench-nosync");
+                stores[m] = EmbeddedStore.startPersistent(dirs[m], "127.0.0.1", 0, m == 0);
+                contexts[m] = context(stores[m].connectionString());
+                run(contexts[m].getBean(ContentService.class), "warmup", 1, 100); // JIT, connection pool
             }
-            deleteQuietly(dir);
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int k = 0; k < 2; k++) {
+                    int m = (round + k) % 2; // the modes take turns going first
+                    ContentService content = contexts[m].getBean(ContentService.class);
+                    MongoCollection<Document> raw = contexts[m].getBean(MongoTemplate.class).getCollection("bench_raw");
+                    add(rounds, run(content, modes[m], 1, perRound * 2));
+                    add(rounds, run(content, modes[m], 8, perRound));
+                    add(rounds, inserts(raw, modes[m], 1, perRound * 2, round));
+                    add(rounds, inserts(raw, modes[m], 8, perRound, round));
+                }
+            }
+        } finally {
+            for (int m = 0; m < 2; m++) {
+                if (contexts[m] != null) {
+                    contexts[m].close();
+                }
+                if (stores[m] != null) {
+                    stores[m].close();
+                }
+                if (dirs[m] != null) {
+                    deleteQuietly(dirs[m]);
+                }
+            }
         }
+        List<Result> results = rounds.values().stream().map(StoreWriteBenchmark::merge).toList();
         System.out.println();
+        System.out.printf(Locale.ROOT, "%d rounds, the modes taking turns; load average at the end: %s%n", ROUNDS,
+                Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf(Locale.ROOT, "%-28s %7s %7s %10s %8s %8s %8s%n", "mode", "threads", "saves", "saves/s",
                 "p50 ms", "p99 ms", "max ms");
         for (Result r : results) {
@@ -78,10 +108,23 @@ public final class StoreWriteBenchmark {
             for (int threads : new int[] {1, 8}) {
                 Result on = find(results, what + "commit+sync", threads);
                 Result off = find(results, what + "no sync (reference)", threads);
-                System.out.printf(Locale.ROOT, "%s%d thread(s): sync/no-sync throughput %.2f, p99 %.2f ms vs %.2f ms%n",
-                        what.isEmpty() ? "save, " : what, threads, on.perSecond() / off.perSecond(), on.p99(), off.p99());
+                System.out.printf(Locale.ROOT, "%s%d thread(s): sync/no-sync throughput %.2f, p50 %.2f vs %.2f ms, "
+                        + "p99 %.2f ms vs %.2f ms%n", what.isEmpty() ? "save, " : what, threads,
+                        on.perSecond() / off.perSecond(), on.p50(), off.p50(), on.p99(), off.p99());
             }
         }
+    }
+
+    private static void add(java.util.Map<String, List<Result>> rounds, Result r) {
+        rounds.computeIfAbsent(r.mode() + "/" + r.threads(), k -> new ArrayList<>()).add(r);
+    }
+
+    private static Result merge(List<Result> parts) {
+        long[] all = parts.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+        double seconds = parts.stream().mapToDouble(Result::seconds).sum();
+        Result first = parts.get(0);
+        return new Result(first.mode(), first.threads(), all.length, seconds, pct(all, 0.50), pct(all, 0.99),
+                all[all.length - 1] / 1e6, all);
     }
 
     private static Result find(List<Result> results, String mode, int threads) {
@@ -111,10 +154,10 @@ public final class StoreWriteBenchmark {
     }
 
     /** One small document per write: the cost of one commit and sync, without Knead's own work. */
-    private static Result inserts(MongoCollection<Document> raw, String mode, int threads, int perThread)
+    private static Result inserts(MongoCollection<Document> raw, String mode, int threads, int perThread, int round)
             throws Exception {
         return measure("insert, " + mode, threads, perThread, (thread, i) ->
-                raw.insertOne(new Document("_id", mode.charAt(0) + "-" + threads + "-" + thread + "-" + i)
+                raw.insertOne(new Document("_id", mode.charAt(0) + "-" + round + "-" + threads + "-" + thread + "-" + i)
                         .append("v", i)));
     }
 
@@ -144,7 +187,8 @@ public final class StoreWriteBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(mode, threads, all.length, seconds, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6);
+        return new Result(mode, threads, all.length, seconds, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6,
+                all);
     }
 
     private static double pct(long[] sorted, double p) {

@@ -1,0 +1,65 @@
+package org.knead.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index key order of the embedded store is H2's own, so index maps written before it read the same. */
+class KeyValueOrderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ordersIndexKeysExactlyAsH2Does() {
+        Random random = new Random(7);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(switch (i % 4) {
+                case 0 -> new KeyValue("symptom:gen-" + random.nextInt(100_000));
+                case 1 -> new KeyValue((long) random.nextInt(1000));
+                case 2 -> new KeyValue(random.nextInt(1000));
+                default -> new KeyValue("technique:a-" + random.nextInt(50) + "#" + random.nextInt(30));
+            });
+        }
+        ObjectDataType h2 = new ObjectDataType();
+        KeyValueOrder ours = new KeyValueOrder();
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(ours.compare(a, b))).as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void anIndexMapWrittenWithH2sTypeIsReadWithOurs() {
+        Path file = dir.resolve("index.mv.db");
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
+            MVMap<KeyValue, Object> map = store.openMap("idx");
+            for (int i = 0; i < 5_000; i++) {
+                map.put(new KeyValue("item:" + i), (long) i);
+            }
+        }
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
+            MVMap<KeyValue, Object> map = store.openMap("idx",
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            for (int i = 0; i < 5_000; i += 7) {
+                assertThat(map.get(new KeyValue("item:" + i))).isEqualTo((long) i);
+            }
+            assertThat(map.get(new KeyValue("item:5000"))).isNull();
+            map.put(new KeyValue("item:5000"), 5000L);
+            assertThat(map.get(new KeyValue("item:5000"))).isEqualTo(5000L);
+            assertThat(map.sizeAsLong()).isEqualTo(5_001);
+        }
+    }
+}
