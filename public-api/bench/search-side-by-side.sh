@@ -12,6 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 # built from the reactor (never installed): core's test jar and the search module come from their target folders
 ./mvnw -B -q -pl public-api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt -Dsurefire.skip=true
-exec java -Xmx2g \
+# the store in its own process holds 100,000 items in about 1 GB of heap (KNEAD_BENCH_STORE_HEAP)
+exec java -Xmx2g -Dknead.bench.store-heap="${KNEAD_BENCH_STORE_HEAP:-2g}" \
   -cp "public-api/target/test-classes:public-api/target/classes:$(cat public-api/target/bench-classpath.txt)" \
   org.knead.api.bench.SideBySideBenchmark "$@"

@@ -17,7 +17,8 @@ public final class StoreProcess {
 
     /**
      * The JVM arguments (after the {@code java} executable) of a store on {@code dataDir} and {@code port}
-     * (0: any free port); writes a quiet logback configuration into {@code folder}.
+     * (0: any free port); writes a quiet logback configuration into {@code folder}. Its heap is 256 MB,
+     * enough for the tests' data; benchmarks with 100,000 items set more with {@code -Dknead.bench.store-heap=2g}.
      */
     public static List<String> arguments(Path folder, Path dataDir, int port) throws IOException {
         Path logback = folder.resolve("store-logback.xml");
@@ -29,7 +30,7 @@ public final class StoreProcess {
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
-        return List.of("-Xmx256m", "-Dlogback.configurationFile=" + logback, "-cp",
+        return List.of("-Xmx" + System.getProperty("knead.bench.store-heap", "256m"), "-Dlogback.configurationFile=" + logback, "-cp",
                 System.getProperty("java.class.path"), EmbeddedStoreMain.class.getName(), dataDir.toString(),
                 String.valueOf(port), "127.0.0.1");
     }
