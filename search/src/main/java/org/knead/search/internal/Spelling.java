@@ -24,7 +24,8 @@ import org.apache.lucene.util.CharsRefBuilder;
  * Spelling suggestions for one query, from Lucene's {@link DirectSpellChecker}, with the Levenshtein
  * automata of a word built once and shared: the same unknown word is looked up as a typo, as a joined
  * word and for "did you mean", in several fields, and building its automata is most of the cost of each
- * look-up. Suggestions are the same as a plain {@link DirectSpellChecker} with the same settings gives.
+ * look-up; and no automata are built for edits too many for the accuracy asked. Suggestions are the same
+ * as a plain {@link DirectSpellChecker} with the same settings gives.
  * Not thread-safe: one per query.
  */
 final class Spelling {
@@ -39,14 +40,28 @@ final class Spelling {
     /** As {@link DirectSpellChecker#suggestSimilar(Term, int, IndexReader, SuggestMode)} with {@code settings}. */
     SuggestWord[] suggest(Settings settings, Term term, int count, IndexReader reader, SuggestMode mode)
             throws IOException {
-        return new Checker(settings).suggestSimilar(term, count, reader, mode);
+        return new Checker(settings, maxEdits(settings, term.text())).suggestSimilar(term, count, reader, mode);
+    }
+
+    /**
+     * The edits worth enumerating for {@code word}: a candidate {@code e} edits away scores at most
+     * {@code 1 - e / length} (Lucene's similarity), so when that is below the accuracy, the checker would
+     * build the automata for {@code e} edits only to drop every candidate they find.
+     */
+    static int maxEdits(Settings settings, String word) {
+        int length = word.codePointCount(0, word.length());
+        int edits = settings.maxEdits();
+        while (edits > 1 && 1.0f - (float) edits / (float) length < settings.accuracy()) {
+            edits--;
+        }
+        return edits;
     }
 
     private final class Checker extends DirectSpellChecker {
 
-        Checker(Settings settings) {
+        Checker(Settings settings, int maxEdits) {
             setMinQueryLength(settings.minQueryLength());
-            setMaxEdits(settings.maxEdits());
+            setMaxEdits(maxEdits);
             setAccuracy(settings.accuracy());
         }
 

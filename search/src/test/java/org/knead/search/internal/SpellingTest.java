@@ -63,7 +63,8 @@ class SpellingTest {
         List<Spelling.Settings> settings = List.of(new Spelling.Settings(4, 2, 0.6f), new Spelling.Settings(4, 1, 0.6f),
                 new Spelling.Settings(7, 2, 0.75f));
         List<String> typos = List.of("masage", "sweedish", "triger", "trigerpoint", "stifness", "shitasu", "shouldr",
-                "flexiiblity", "dcotor", "osture", "mornign", "beginers", "tiffness", "xyzzyq");
+                "flexiiblity", "dcotor", "osture", "mornign", "beginers", "tiffness", "xyzzyq", "tigr", "tigre", "dctor",
+                "mesage", "morningg");
         try (IndexReader reader = index()) {
             int suggested = 0;
             for (String typo : typos) {
