@@ -24,7 +24,8 @@ import org.apache.lucene.util.CharsRefBuilder;
  * Spelling suggestions for one query, from Lucene's {@link DirectSpellChecker}, with the Levenshtein
  * automata of a word built once and shared: the same unknown word is looked up as a typo, as a joined
  * word and for "did you mean", in several fields, and building its automata is most of the cost of each
- * look-up; and no automata are built for edits too many for the accuracy asked. Suggestions are the same
+ * look-up; and no automata are built for edits too many for the accuracy asked, nor for a first pass at
+ * one edit. Suggestions are the same
  * as a plain {@link DirectSpellChecker} with the same settings gives.
  * Not thread-safe: one per query.
  */
@@ -70,6 +71,12 @@ final class Spelling {
         protected Collection<ScoreTerm> suggestSimilar(Term term, int numSug, IndexReader ir, int docfreq,
                 int editDistance, float accuracy, CharsRefBuilder spare) throws IOException {
             Terms terms = MultiTerms.getTerms(ir, term.field());
+            if (editDistance < getMaxEdits()) {
+                // Lucene tries one edit first and, unless that fills its candidates, all edits next; the pass
+                // with all edits alone finds the same (a candidate one edit away always outranks one two edits
+                // away), so the one-edit pass is skipped and its automata are never built
+                return Collections.emptyList();
+            }
             if (terms == null) {
                 return Collections.emptyList();
             }

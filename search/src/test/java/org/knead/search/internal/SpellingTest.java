@@ -28,7 +28,9 @@ class SpellingTest {
 
     private static final List<String> WORDS = List.of("massage", "message", "manage", "swedish", "swelling", "trigger",
             "tiger", "triggerpoint", "stiffness", "shiatsu", "shoulder", "soldier", "flexibility", "doctor", "posture",
-            "pasture", "morning", "mourning", "beginner", "beginners");
+            "pasture", "morning", "mourning", "beginner", "beginners",
+            // many words one edit from "kalomi", and one two edits away: Lucene then stops after one edit
+            "kalomo", "kalomu", "kalome", "kalomy", "kalomis", "kalomia", "kalumo");
 
     private static IndexReader index() throws IOException {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -64,7 +66,7 @@ class SpellingTest {
                 new Spelling.Settings(7, 2, 0.75f));
         List<String> typos = List.of("masage", "sweedish", "triger", "trigerpoint", "stifness", "shitasu", "shouldr",
                 "flexiiblity", "dcotor", "osture", "mornign", "beginers", "tiffness", "xyzzyq", "tigr", "tigre", "dctor",
-                "mesage", "morningg");
+                "mesage", "morningg", "kalomi");
         try (IndexReader reader = index()) {
             int suggested = 0;
             for (String typo : typos) {
