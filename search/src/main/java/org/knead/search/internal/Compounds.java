@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Joined and split words, from the index's own vocabulary: a word the index does not know is split
+ * Joined and split words, from the index's own vocabulary: a word the index does not know (in any
+ * field, bodies included) is split
  * in two known words when the pair is written together somewhere in a title or an alias
  * ("triggerpoint", and with a typo "trigerpoint", become "trigger point"); two adjacent words are
  * joined when the joined word is known ("shi atsu" becomes "shiatsu").
@@ -22,19 +22,14 @@ final class Compounds {
     /** ...and a word is only split from this length on. */
     static final int MIN_SPLIT = 6;
 
-    private final DirectSpellChecker joinedTypos = new DirectSpellChecker();
-
-    Compounds() {
-        joinedTypos.setMinQueryLength(MIN_SPLIT + 1);
-        joinedTypos.setMaxEdits(2);
-        joinedTypos.setAccuracy(0.75f);
-    }
+    /** A joined word with a typo: two edits from the nearest joined pair of the index, at most. */
+    private static final Spelling.Settings JOINED_TYPOS = new Spelling.Settings(MIN_SPLIT + 1, 2, 0.75f);
 
     /**
      * {@code text} with its compounds written the way the index writes them, or {@code text} itself
      * when there are none.
      */
-    String rewrite(IndexReader reader, String text) throws IOException {
+    String rewrite(IndexReader reader, String text, Spelling spelling) throws IOException {
         List<String> words = Analysis.terms(Analysis.plain(), text, QueryEngine.MAX_TERMS * 4);
         if (words.isEmpty()) {
             return text;
@@ -60,7 +55,9 @@ final class Compounds {
                     continue;
                 }
             }
-            String split = isWord(w) && w.length() >= MIN_SPLIT && !known(reader, w) ? split(reader, w) : null;
+            // a word of some body is no compound to split, whatever the short fields say
+            String split = isWord(w) && w.length() >= MIN_SPLIT && !known(reader, w) && !inBodies(reader, w)
+                    ? split(reader, w, spelling) : null;
             if (split != null) {
                 out.add(split);
                 changed = true;
@@ -72,10 +69,10 @@ final class Compounds {
     }
 
     /** Two known words that {@code word} (or its closest joined pair) is made of, or null. */
-    private String split(IndexReader reader, String word) throws IOException {
+    private static String split(IndexReader reader, String word, Spelling spelling) throws IOException {
         String compound = word;
         if (reader.docFreq(new Term(Fields.JOINED, word)) == 0) {
-            SuggestWord[] s = joinedTypos.suggestSimilar(new Term(Fields.JOINED, word), 1, reader,
+            SuggestWord[] s = spelling.suggest(JOINED_TYPOS, new Term(Fields.JOINED, word), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (s.length == 0) {
                 return null;
@@ -98,6 +95,12 @@ final class Compounds {
 
     private static boolean known(IndexReader reader, String word) throws IOException {
         return reader.docFreq(new Term(Fields.SPELL, word)) > 0;
+    }
+
+    /** Whether some body uses {@code word} (its stem: the body is stemmed). */
+    static boolean inBodies(IndexReader reader, String word) throws IOException {
+        List<String> stem = Analysis.stem(List.of(word));
+        return reader.docFreq(new Term(Fields.BODY, stem.isEmpty() ? word : stem.get(0))) > 0;
     }
 
     private static boolean isWord(String w) {

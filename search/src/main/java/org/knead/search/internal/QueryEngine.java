@@ -41,7 +41,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
@@ -89,21 +88,14 @@ public final class QueryEngine {
 
     private final Vocabulary vocabulary;
     private final Compounds compounds = new Compounds();
-    private final DirectSpellChecker typos = new DirectSpellChecker();
-    private final DirectSpellChecker spelling = new DirectSpellChecker();
-    private final DirectSpellChecker longSpelling = new DirectSpellChecker();
+    /** Typos of analyzed query words, corrected to words of the short fields. */
+    private static final Spelling.Settings TYPOS = new Spelling.Settings(4, 2, 0.6f);
+    /** "Did you mean": words up to 7 letters one edit away, longer ones two. */
+    private static final Spelling.Settings SPELLING = new Spelling.Settings(4, 1, 0.6f);
+    private static final Spelling.Settings LONG_SPELLING = new Spelling.Settings(8, 2, 0.6f);
 
     public QueryEngine(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-        typos.setMinQueryLength(4);
-        typos.setMaxEdits(2);
-        typos.setAccuracy(0.6f);
-        spelling.setMinQueryLength(4);
-        spelling.setMaxEdits(1);
-        spelling.setAccuracy(0.6f);
-        longSpelling.setMinQueryLength(8);
-        longSpelling.setMaxEdits(2);
-        longSpelling.setAccuracy(0.6f);
     }
 
     public Vocabulary vocabulary() {
@@ -124,13 +116,13 @@ public final class QueryEngine {
 
     /** Both forms of the text query for {@code text}, without filters (no match when no words are left). */
     public Built build(IndexSearcher searcher, String text) throws IOException {
-        return build(searcher, QuerySyntax.parse(text));
+        return build(searcher, QuerySyntax.parse(text), new Spelling());
     }
 
     /** Both forms of the query {@code parsed}, without filters (no match when no words are left). */
-    Built build(IndexSearcher searcher, QuerySyntax.Parsed parsed) throws IOException {
+    Built build(IndexSearcher searcher, QuerySyntax.Parsed parsed, Spelling spelling) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        String text = compounds.rewrite(reader, parsed.words());
+        String text = compounds.rewrite(reader, parsed.words(), spelling);
         List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), text, MAX_TERMS * 4);
         if (tokens.isEmpty() && parsed.prefixes().isEmpty()) {
             Query none = new MatchNoDocsQuery("no words");
@@ -170,9 +162,9 @@ public final class QueryEngine {
             SuggestWord[] suggestions = null;
             float boost = TYPO_BOOST;
             if (df == 0) {
-                suggestions = typos.suggestSimilar(new Term(Fields.ALL, t), 2, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                suggestions = spelling.suggest(TYPOS, new Term(Fields.ALL, t), 2, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             } else if (maxDoc >= 1000 && df * 10_000L < maxDoc) {
-                suggestions = typos.suggestSimilar(new Term(Fields.ALL, t), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+                suggestions = spelling.suggest(TYPOS, new Term(Fields.ALL, t), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
                 boost = RARE_TYPO_BOOST;
             }
             if (suggestions != null && suggestions.length > 0) {
@@ -300,7 +292,7 @@ public final class QueryEngine {
         relief.addScoring(b);
         relief.addMatching(m);
         for (String phrase : parsed.phrases()) {
-            Query together = together(reader, phrase);
+            Query together = together(reader, phrase, spelling);
             if (together != null) {
                 b.add(together, BooleanClause.Occur.FILTER);
                 m.add(together, BooleanClause.Occur.FILTER);
@@ -353,8 +345,8 @@ public final class QueryEngine {
      * Items where the quoted {@code phrase} occurs, as written or as a whole-phrase synonym, after the
      * same analysis as every word (null when no word of it is left).
      */
-    private Query together(IndexReader reader, String phrase) throws IOException {
-        List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), compounds.rewrite(reader, phrase), MAX_TERMS);
+    private Query together(IndexReader reader, String phrase, Spelling spelling) throws IOException {
+        List<Analysis.Token> tokens = Analysis.tokens(Analysis.text(), compounds.rewrite(reader, phrase, spelling), MAX_TERMS);
         if (tokens.isEmpty()) {
             return null;
         }
@@ -503,7 +495,9 @@ public final class QueryEngine {
         if (parsed.onlyExclusions()) {
             return new SearchResponse(text, 0, List.of(), noFacets(), null, redFlags, ONLY_EXCLUSIONS);
         }
-        Built built = build(searcher, parsed);
+        // one query's look-ups share the automata of its unknown words (typos, compounds, "did you mean")
+        Spelling spelling = new Spelling();
+        Built built = build(searcher, parsed, spelling);
         Query query = built.scoring();
         Set<ContentType> types = request.types();
         BodyArea area = request.bodyArea();
@@ -551,7 +545,7 @@ public final class QueryEngine {
         String typing = typingPrefix(parsed);
         boolean unfinished = typing != null && !knownWord(reader, typing) && beginsAWord(reader, typing);
         return new SearchResponse(text, counter.count(), hits, facets,
-                didYouMean(reader, parsed.words(), unfinished ? typing : null), redFlags);
+                didYouMean(reader, parsed.words(), unfinished ? typing : null, spelling), redFlags);
     }
 
     private static Map<String, Map<String, Long>> noFacets() {
@@ -615,11 +609,11 @@ public final class QueryEngine {
 
     /** The query with each word the index does not know replaced by its best correction, or null. */
     public String didYouMean(IndexReader reader, String text) throws IOException {
-        return didYouMean(reader, text, null);
+        return didYouMean(reader, text, null, new Spelling());
     }
 
     /** As {@link #didYouMean(IndexReader, String)}, leaving a last word still being typed ({@code typing}) as it is. */
-    private String didYouMean(IndexReader reader, String text, String typing) throws IOException {
+    private String didYouMean(IndexReader reader, String text, String typing, Spelling spelling) throws IOException {
         List<String> words = Analysis.terms(Analysis.plain(), text, MAX_TERMS * 2);
         if (words.isEmpty()) {
             return null;
@@ -630,11 +624,11 @@ public final class QueryEngine {
             String w = words.get(i);
             if (w.length() < 4 || Analysis.STOP_WORDS.contains(w) || (i == words.size() - 1 && w.equals(typing)) || Typos.COMMON_WORDS.contains(w)
                     || reader.docFreq(new Term(Fields.SPELL, w)) > 0
-                    || !w.chars().allMatch(Character::isLetter)) {
+                    || !w.chars().allMatch(Character::isLetter) || Compounds.inBodies(reader, w)) {
                 out.add(w);
                 continue;
             }
-            SuggestWord[] s = (w.length() >= 8 ? longSpelling : spelling).suggestSimilar(new Term(Fields.SPELL, w), 1, reader,
+            SuggestWord[] s = spelling.suggest(w.length() >= 8 ? LONG_SPELLING : SPELLING, new Term(Fields.SPELL, w), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (s.length > 0) {
                 out.add(s[0].string);

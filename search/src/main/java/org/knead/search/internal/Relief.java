@@ -21,6 +21,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.knead.content.ContentType;
 import org.knead.search.SearchHit;
 
@@ -61,7 +62,8 @@ public final class Relief {
                 .add(described, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, ContentType.SYMPTOM.key())), BooleanClause.Occur.FILTER)
                 .build();
-        TopDocs top = searcher.search(q, MAX_SYMPTOMS);
+        // only the best few count: Lucene may skip the symptoms that cannot be among them
+        TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(MAX_SYMPTOMS, null, MAX_SYMPTOMS));
         if (top.scoreDocs.length == 0) {
             return NONE;
         }

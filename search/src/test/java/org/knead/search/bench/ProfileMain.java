@@ -2,11 +2,12 @@ package org.knead.search.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.knead.content.Content;
@@ -16,10 +17,15 @@ import org.knead.search.internal.IndexGeneration;
 import org.knead.search.internal.QueryEngine;
 import org.knead.search.internal.Vocabulary;
 
-/** Times the parts of a full query (a development aid, not the benchmark). */
+/**
+ * Times the parts of a full query as thread-CPU time per query (a development aid, not the benchmark):
+ * {@code [size=10000] [loop]}. The parts that run a search reuse queries built beforehand, so each line
+ * is that part alone; {@code full} is a whole search as the service runs it. With {@code loop} it runs
+ * full queries for 25 s instead, to attach a profiler (e.g. JFR).
+ */
 public final class ProfileMain {
     interface Part {
-        void run(String q) throws Exception;
+        void run(int i) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,53 +44,65 @@ public final class ProfileMain {
         index.refresh();
         IndexSearcher s = index.searchers().acquire();
         var detector = index.detector();
+        int n = queries.size();
+        Part full = i -> engine.search(s, new SearchRequest(queries.get(i), Set.of(), null, null, 0, 10), detector);
         if (args.length > 1 && args[1].equals("loop")) {
-            // full queries for 25 s, to attach a profiler (e.g. MAVEN_OPTS=-XX:StartFlightRecording=...)
             long end = System.nanoTime() + 25_000_000_000L;
             while (System.nanoTime() < end) {
-                for (String q : queries) {
-                    engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector);
+                for (int i = 0; i < n; i++) {
+                    full.run(i);
                 }
             }
-            index.searchers().release(s);
-            index.close();
-            SearchBenchmark.deleteTree(dir);
-            return;
+        } else {
+            // warm up every path first, so that the order of the parts does not matter
+            for (int r = 0; r < 10; r++) {
+                for (int i = 0; i < n; i++) {
+                    full.run(i);
+                    s.search(engine.plainQuery(queries.get(i)), 10);
+                }
+            }
+            List<QueryEngine.Built> built = new ArrayList<>();
+            for (String q : queries) {
+                built.add(engine.build(s, q));
+            }
+            EnumSet<FacetCounter.Dimension> all = EnumSet.allOf(FacetCounter.Dimension.class);
+            time("build", n, i -> engine.build(s, queries.get(i)));
+            time("top10", n, i -> s.search(built.get(i).scoring(), new TopScoreDocCollectorManager(10, null, 10)));
+            time("top10c", n, i -> s.search(built.get(i).scoring(), new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE)));
+            time("count", n, i -> s.search(built.get(i).matching(), new FacetCounter(all)));
+            time("one", n, i -> {
+                var top = new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE).newCollector();
+                s.search(built.get(i).scoring(), MultiCollector.wrap(top, new FacetCounter(all)));
+            });
+            time("dym", n, i -> engine.didYouMean(s.getIndexReader(), queries.get(i)));
+            time("flags", n, i -> engine.redFlags(s, queries.get(i), detector));
+            time("full", n, full);
+            time("size0", n, i -> engine.search(s, new SearchRequest(queries.get(i), Set.of(), null, null, 0, 0), detector));
+            time("plain", n, i -> s.search(engine.plainQuery(queries.get(i)), 10));
+            time("full", n, full);
         }
-        time("build", queries, q -> engine.build(s, q));
-        time("top10s", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE)));
-        time("top10", queries, q -> s.search(engine.build(s, q).scoring(), new TopScoreDocCollectorManager(10, null, 1000)));
-        time("count", queries, q -> s.search(engine.build(s, q).matching(), new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class))));
-        time("one", queries, q -> {
-            var top = new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE).newCollector();
-            var fc = new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class));
-            s.search(engine.build(s, q).scoring(), org.apache.lucene.search.MultiCollector.wrap(top, fc));
-        });
-        time("dym", queries, q -> engine.didYouMean(s.getIndexReader(), q));
-        time("flags", queries, q -> engine.redFlags(s, q, detector));
-        time("full", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector));
-        time("size0", queries, q -> engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 0), detector));
-        time("plain", queries, q -> s.search(engine.plainQuery(q), 10));
         index.searchers().release(s);
         index.close();
         SearchBenchmark.deleteTree(dir);
     }
 
-    static void time(String name, List<String> queries, Part p) throws Exception {
-        for (int r = 0; r < 3; r++) {
-            for (String q : queries) {
-                p.run(q);
-            }
+    /** Prints the mean thread-CPU time per query over five rounds, and the quickest round (the least disturbed). */
+    static void time(String name, int n, Part p) throws Exception {
+        for (int i = 0; i < n; i++) {
+            p.run(i);
         }
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long t = mx.getCurrentThreadCpuTime();
-        int n = 0;
-        for (int r = 0; r < 3; r++) {
-            for (String q : queries) {
-                p.run(q);
-                n++;
+        long total = 0;
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < 5; r++) {
+            long t = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                p.run(i);
             }
+            long round = mx.getCurrentThreadCpuTime() - t;
+            total += round;
+            best = Math.min(best, round);
         }
-        System.out.printf("%-6s %.3f ms/query (CPU)%n", name, (mx.getCurrentThreadCpuTime() - t) / 1e6 / n);
+        System.out.printf("%-6s %.3f ms/query (CPU), quickest round %.3f%n", name, total / 1e6 / (5 * n), best / 1e6 / n);
     }
 }

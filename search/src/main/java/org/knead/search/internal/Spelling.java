@@ -1,0 +1,130 @@
+package org.knead.search.internal;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.MaxNonCompetitiveBoostAttribute;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/**
+ * Spelling suggestions for one query, from Lucene's {@link DirectSpellChecker}, with the Levenshtein
+ * automata of a word built once and shared: the same unknown word is looked up as a typo, as a joined
+ * word and for "did you mean", in several fields, and building its automata is most of the cost of each
+ * look-up; and no automata are built for edits too many for the accuracy asked, nor for a first pass at
+ * one edit. Suggestions are the same
+ * as a plain {@link DirectSpellChecker} with the same settings gives.
+ * Not thread-safe: one per query.
+ */
+final class Spelling {
+
+    /** The settings of one kind of look-up. */
+    record Settings(int minQueryLength, int maxEdits, float accuracy) {
+    }
+
+    /** The automata of a word for an edit distance ("word\0edits"), shared by the look-ups of this query. */
+    private final Map<String, AttributeSource> automata = new HashMap<>();
+
+    /** As {@link DirectSpellChecker#suggestSimilar(Term, int, IndexReader, SuggestMode)} with {@code settings}. */
+    SuggestWord[] suggest(Settings settings, Term term, int count, IndexReader reader, SuggestMode mode)
+            throws IOException {
+        return new Checker(settings, maxEdits(settings, term.text())).suggestSimilar(term, count, reader, mode);
+    }
+
+    /**
+     * The edits worth enumerating for {@code word}: a candidate {@code e} edits away scores at most
+     * {@code 1 - e / length} (Lucene's similarity), so when that is below the accuracy, the checker would
+     * build the automata for {@code e} edits only to drop every candidate they find.
+     */
+    static int maxEdits(Settings settings, String word) {
+        int length = word.codePointCount(0, word.length());
+        int edits = settings.maxEdits();
+        while (edits > 1 && 1.0f - (float) edits / (float) length < settings.accuracy()) {
+            edits--;
+        }
+        return edits;
+    }
+
+    private final class Checker extends DirectSpellChecker {
+
+        Checker(Settings settings, int maxEdits) {
+            setMinQueryLength(settings.minQueryLength());
+            setMaxEdits(maxEdits);
+            setAccuracy(settings.accuracy());
+        }
+
+        /** Lucene's candidate collection, with the term's automata taken from this query's shared ones. */
+        @Override
+        protected Collection<ScoreTerm> suggestSimilar(Term term, int numSug, IndexReader ir, int docfreq,
+                int editDistance, float accuracy, CharsRefBuilder spare) throws IOException {
+            Terms terms = MultiTerms.getTerms(ir, term.field());
+            if (editDistance < getMaxEdits()) {
+                // Lucene tries one edit first and, unless that fills its candidates, all edits next; the pass
+                // with all edits alone finds the same (a candidate one edit away always outranks one two edits
+                // away), so the one-edit pass is skipped and its automata are never built
+                return Collections.emptyList();
+            }
+            if (terms == null) {
+                return Collections.emptyList();
+            }
+            FuzzyTermsEnum e = fuzzy(terms, term, editDistance, Math.max(getMinPrefix(), editDistance - 1));
+            PriorityQueue<ScoreTerm> queue = new PriorityQueue<>();
+            BytesRef queryTerm = new BytesRef(term.text());
+            BytesRef candidate;
+            ScoreTerm st = new ScoreTerm();
+            while ((candidate = e.next()) != null) {
+                float score = e.getBoost();
+                if ((queue.size() >= numSug && score <= queue.peek().boost) || queryTerm.bytesEquals(candidate)) {
+                    continue;
+                }
+                int df = e.docFreq();
+                if (df <= docfreq || score < accuracy) {
+                    continue;
+                }
+                st.term = BytesRef.deepCopyOf(candidate);
+                st.boost = score;
+                st.docfreq = df;
+                st.score = score;
+                queue.offer(st);
+                st = queue.size() > numSug ? queue.poll() : new ScoreTerm();
+                e.setMaxNonCompetitiveBoost(queue.size() >= numSug ? queue.peek().boost : Float.NEGATIVE_INFINITY);
+            }
+            return queue;
+        }
+    }
+
+    private FuzzyTermsEnum fuzzy(Terms terms, Term term, int edits, int prefix) throws IOException {
+        AttributeSource atts = automata.computeIfAbsent(term.text() + '\0' + edits + '\0' + prefix,
+                k -> new AttributeSource());
+        // what an earlier enumeration left in the shared attributes must not narrow this one
+        MaxNonCompetitiveBoostAttribute bottom = atts.addAttribute(MaxNonCompetitiveBoostAttribute.class);
+        bottom.setMaxNonCompetitiveBoost(Float.NEGATIVE_INFINITY);
+        bottom.setCompetitiveTerm(null);
+        return new SharedAutomata(term, edits, prefix).termsEnum(terms, atts);
+    }
+
+    /** A fuzzy query only to reach the enumeration that takes the attributes holding the automata. */
+    private static final class SharedAutomata extends FuzzyQuery {
+
+        SharedAutomata(Term term, int edits, int prefix) {
+            super(term, edits, prefix, FuzzyQuery.defaultMaxExpansions, true);
+        }
+
+        FuzzyTermsEnum termsEnum(Terms terms, AttributeSource atts) throws IOException {
+            return (FuzzyTermsEnum) getTermsEnum(terms, atts);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.knead.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One query's spelling look-ups share the automata of a word across fields and settings, and still
+ * suggest exactly what Lucene's own spell checker suggests with the same settings.
+ */
+class SpellingTest {
+
+    private static final List<String> WORDS = List.of("massage", "message", "manage", "swedish", "swelling", "trigger",
+            "tiger", "triggerpoint", "stiffness", "shiatsu", "shoulder", "soldier", "flexibility", "doctor", "posture",
+            "pasture", "morning", "mourning", "beginner", "beginners",
+            // many words one edit from "kalomi", and one two edits away: Lucene then stops after one edit
+            "kalomo", "kalomu", "kalome", "kalomy", "kalomis", "kalomia", "kalumo");
+
+    private static IndexReader index() throws IOException {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (int i = 0; i < WORDS.size(); i++) {
+                // the words with different document frequencies, in two fields
+                for (int copy = 0; copy <= i % 4; copy++) {
+                    Document d = new Document();
+                    d.add(new StringField(Fields.SPELL, WORDS.get(i), Field.Store.NO));
+                    d.add(new StringField(Fields.JOINED, WORDS.get((i * 7) % WORDS.size()), Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+        }
+        return DirectoryReader.open(dir);
+    }
+
+    private static DirectSpellChecker lucene(Spelling.Settings s) {
+        DirectSpellChecker c = new DirectSpellChecker();
+        c.setMinQueryLength(s.minQueryLength());
+        c.setMaxEdits(s.maxEdits());
+        c.setAccuracy(s.accuracy());
+        return c;
+    }
+
+    private static List<String> strings(SuggestWord[] words) {
+        return Arrays.stream(words).map(w -> w.string + "/" + w.score + "/" + w.freq).toList();
+    }
+
+    @Test
+    void sharedLookUpsSuggestWhatLuceneSuggests() throws IOException {
+        List<Spelling.Settings> settings = List.of(new Spelling.Settings(4, 2, 0.6f), new Spelling.Settings(4, 1, 0.6f),
+                new Spelling.Settings(7, 2, 0.75f));
+        List<String> typos = List.of("masage", "sweedish", "triger", "trigerpoint", "stifness", "shitasu", "shouldr",
+                "flexiiblity", "dcotor", "osture", "mornign", "beginers", "tiffness", "xyzzyq", "tigr", "tigre", "dctor",
+                "mesage", "morningg", "kalomi");
+        try (IndexReader reader = index()) {
+            int suggested = 0;
+            for (String typo : typos) {
+                Spelling spelling = new Spelling(); // one query: every look-up of the word shares its automata
+                for (String field : List.of(Fields.SPELL, Fields.JOINED, Fields.SPELL)) {
+                    for (Spelling.Settings s : settings) {
+                        for (SuggestMode mode : List.of(SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX, SuggestMode.SUGGEST_MORE_POPULAR)) {
+                            for (int count : new int[] {1, 5}) {
+                                Term term = new Term(field, typo);
+                                SuggestWord[] expected = lucene(s).suggestSimilar(term, count, reader, mode);
+                                assertThat(strings(spelling.suggest(s, term, count, reader, mode)))
+                                        .as("%s in %s with %s, %s, %d", typo, field, s, mode, count)
+                                        .isEqualTo(strings(expected));
+                                suggested += expected.length;
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(suggested).as("the comparison covers real suggestions").isGreaterThan(100);
+        }
+    }
+}
