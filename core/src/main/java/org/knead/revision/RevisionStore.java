@@ -1,11 +1,13 @@
 package org.knead.revision;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.knead.config.PrecedingWrites;
 import org.knead.content.ContentRef;
+import org.knead.store.IdPages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -162,9 +164,11 @@ public class RevisionStore {
         return n;
     }
 
-    /** Every item, in id order, for export. */
+    /** Every item, in id order, for export and repair (read in pages by {@code _id}: {@link IdPages}). */
     public List<Item> allItems() {
-        return mongo.find(new Query().with(Sort.by("_id")), Item.class);
+        List<Item> all = new ArrayList<>();
+        IdPages.forEach(mongo, Item.class, null, Item::id, IdPages.DEFAULT_SIZE, all::addAll);
+        return all;
     }
 
     /** Moves the item's head forward to this revision, unless a later one is already the head. */
@@ -430,8 +434,18 @@ public class RevisionStore {
 
     /** Superseded revisions that carry no time of publication (older data, or superseded by a newer save). */
     public List<Revision> supersededWithoutPublicationTime() {
-        return mongo.find(new Query(Criteria.where("state").is(RevisionState.SUPERSEDED).and("lastPublishedAt")
-                .is(null)), Revision.class);
+        return revisionsWhere(Criteria.where("state").is(RevisionState.SUPERSEDED).and("lastPublishedAt").is(null));
+    }
+
+    /** Every revision in these states, in id order (a whole-collection read in pages by {@code _id}, for repair). */
+    public List<Revision> revisionsInStateById(Collection<RevisionState> states) {
+        return revisionsWhere(Criteria.where("state").in(states));
+    }
+
+    private List<Revision> revisionsWhere(Criteria condition) {
+        List<Revision> found = new ArrayList<>();
+        IdPages.forEach(mongo, Revision.class, condition, Revision::id, IdPages.DEFAULT_SIZE, found::addAll);
+        return found;
     }
 
     /** Records when a revision was public, if it carries no such time yet. */
