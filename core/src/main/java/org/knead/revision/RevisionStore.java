@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.knead.config.PrecedingWrites;
 import org.knead.content.ContentRef;
-import org.knead.store.IdPages;
+import org.knead.paging.IdPages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;

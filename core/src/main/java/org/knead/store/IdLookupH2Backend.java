@@ -26,8 +26,8 @@ import org.h2.mvstore.MVStore;
  * collection. What a query answers is unchanged: the full query is matched against every candidate,
  * then sorted, skipped, limited and projected as before. MongoDB does the same with its own {@code _id}
  * index, so the code that relies on this is as cheap there. A page of a read in {@code _id} order (a range on a
- * string {@code _id}, sorted by {@code _id}, with a limit: {@link IdPages}) is read in key order from the range's
- * start and stops at the page's last match, so it costs the page's size instead of the collection's.
+ * string {@code _id}, sorted by {@code _id}, with a limit: {@code org.knead.paging.IdPages}) is read in key
+ * order from the range's start and stops at the page's last match: it costs the page's size, not the collection's.
  *
  * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
  * without serializing both keys for every comparison.

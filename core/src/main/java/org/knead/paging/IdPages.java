@@ -1,4 +1,4 @@
-package org.knead.store;
+package org.knead.paging;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Reads a whole collection in pages ordered by {@code _id}: each page asks for the documents after the last
  * one read ({@code _id > last}, sorted by {@code _id}, at most a page). MongoDB answers each page from its
- * {@code _id} index, the embedded store too ({@link IdLookupH2Backend}), so a page costs its size however large
+ * {@code _id} index, the embedded store too (its {@code IdLookupH2Backend}), so a page costs its size however large
  * the collection, and the store answers at once instead of scanning, sorting and holding every document before
  * the first batch (at 100,000 items, longer than the client's socket timeout). For collections whose ids are
  * strings (documents with other ids are not read). A document written during the read is seen if its id comes
