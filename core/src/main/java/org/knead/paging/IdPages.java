@@ -31,10 +31,24 @@ public final class IdPages {
      */
     public static <T> void forEach(MongoTemplate mongo, Class<T> type, Criteria condition, Function<T, String> idOf,
             int size, Consumer<List<T>> page) {
+        forEachWithPrefix(mongo, type, "", condition, idOf, size, page);
+    }
+
+    /**
+     * As {@link #forEach}, for the documents whose {@code _id} starts with {@code prefix} (ids of ASCII
+     * characters, as Knead's are): the store reads from the prefix on and stops at its end, so a read of one
+     * kind of document (the revisions of warnings, {@code warning:...}) costs what that kind holds.
+     */
+    public static <T> void forEachWithPrefix(MongoTemplate mongo, Class<T> type, String prefix, Criteria condition,
+            Function<T, String> idOf, int size, Consumer<List<T>> page) {
         int n = Math.max(1, size);
+        String end = prefix.isEmpty() ? null : prefix + '\uffff';
         String last = null;
         while (true) {
-            Criteria id = last == null ? Criteria.where("_id").gte("") : Criteria.where("_id").gt(last);
+            Criteria id = last == null ? Criteria.where("_id").gte(prefix) : Criteria.where("_id").gt(last);
+            if (end != null) {
+                id = id.lt(end);
+            }
             Query q = new Query(id).with(Sort.by("_id")).limit(n);
             if (condition != null) {
                 q.addCriteria(condition);

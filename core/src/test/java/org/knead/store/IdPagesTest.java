@@ -129,6 +129,21 @@ class IdPagesTest {
     }
 
     @Test
+    void aPrefixReadsOnlyTheIdsThatStartWithIt() {
+        MongoTemplate mongo = new MongoTemplate(h2Client, "knead");
+        List<String> paged = new ArrayList<>();
+        IdPages.forEachWithPrefix(mongo, Doc.class, "a", null, Doc::id, 2, p -> p.forEach(d -> paged.add(d.id())));
+        assertThat(paged).containsExactly("a", "a#2", "a-b", "a:1");
+        List<String> items = new ArrayList<>();
+        IdPages.forEachWithPrefix(mongo, Doc.class, "symptom:item-12", Criteria.where("state").is("DRAFT"), Doc::id,
+                3, p -> p.forEach(d -> items.add(d.id())));
+        assertThat(items).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("symptom:item-12"))
+                .isSortedAccordingTo(String::compareTo)
+                .hasSize((int) docs(h2Client).countDocuments(Filters.and(Filters.regex("_id", "^symptom:item-12"),
+                        Filters.eq("state", "DRAFT"))));
+    }
+
+    @Test
     void noMatchGivesNoPage() {
         MongoTemplate mongo = new MongoTemplate(h2Client, "knead");
         List<List<Doc>> pages = new ArrayList<>();
