@@ -28,6 +28,8 @@ public final class IdPages {
     /**
      * Hands every document of this type matching {@code condition} (null: every document; it must not name
      * {@code _id}) to {@code page}, in {@code _id} order, at most {@code size} at a time; never an empty page.
+     * With a condition, each page is the matches among the next {@code size} documents (two reads: their ids,
+     * then those matching), so a condition few documents meet never makes one answer of the store scan far.
      */
     public static <T> void forEach(MongoTemplate mongo, Class<T> type, Criteria condition, Function<T, String> idOf,
             int size, Consumer<List<T>> page) {
@@ -43,25 +45,43 @@ public final class IdPages {
             Function<T, String> idOf, int size, Consumer<List<T>> page) {
         int n = Math.max(1, size);
         String end = prefix.isEmpty() ? null : prefix + '\uffff';
+        String collection = mongo.getCollectionName(type);
         String last = null;
         while (true) {
-            Criteria id = last == null ? Criteria.where("_id").gte(prefix) : Criteria.where("_id").gt(last);
-            if (end != null) {
-                id = id.lt(end);
+            Query window = new Query(range(prefix, last, end)).with(Sort.by("_id")).limit(n);
+            List<T> found;
+            boolean more;
+            if (condition == null) {
+                found = mongo.find(window, type);
+                more = found.size() == n;
+                last = found.isEmpty() ? last : idOf.apply(found.get(found.size() - 1));
+            } else {
+                // a rare condition must not make one answer scan far: first the next n ids, then the documents
+                // among those n that match, so every answer reads at most n documents
+                window.fields().include("_id");
+                List<org.bson.Document> ids = mongo.find(window, org.bson.Document.class, collection);
+                if (ids.isEmpty()) {
+                    return;
+                }
+                String windowEnd = String.valueOf(ids.get(ids.size() - 1).get("_id"));
+                Query matching = new Query(range(prefix, last, windowEnd + '\u0000')).with(Sort.by("_id")).limit(n);
+                matching.addCriteria(condition);
+                found = mongo.find(matching, type);
+                more = ids.size() == n;
+                last = windowEnd;
             }
-            Query q = new Query(id).with(Sort.by("_id")).limit(n);
-            if (condition != null) {
-                q.addCriteria(condition);
+            if (!found.isEmpty()) {
+                page.accept(found);
             }
-            List<T> found = mongo.find(q, type);
-            if (found.isEmpty()) {
+            if (!more) {
                 return;
             }
-            page.accept(found);
-            if (found.size() < n) {
-                return;
-            }
-            last = idOf.apply(found.get(found.size() - 1));
         }
+    }
+
+    /** {@code _id} after {@code last} (or from {@code prefix} on), before {@code end} (none: no upper bound). */
+    private static Criteria range(String prefix, String last, String end) {
+        Criteria id = last == null ? Criteria.where("_id").gte(prefix) : Criteria.where("_id").gt(last);
+        return end == null ? id : id.lt(end);
     }
 }
