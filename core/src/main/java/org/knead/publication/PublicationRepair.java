@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 public class PublicationRepair {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicationRepair.class);
+    private static final int LOG_PAGE = 1000;
     static final String ACTOR = "repair";
 
     private final RevisionStore store;
@@ -90,16 +91,16 @@ public class PublicationRepair {
         published.forEach(500, batch -> batch.forEach(p -> copies.put(p.id(), p)));
         Map<String, PublicationEntry> lastEntries = new HashMap<>();
         Map<String, Instant> everPublished = new HashMap<>();
-        long after = 0;
-        for (List<PublicationEntry> page = log.readAfter(after, 1000); !page.isEmpty();
-                page = log.readAfter(after, 1000)) {
-            page.forEach(e -> {
+        // the entries 1..last looked up by _id, a page at a time (a range on the log's numbers scans it on the
+        // embedded store)
+        long last = log.lastSequence();
+        for (long first = 1; first <= last; first += LOG_PAGE) {
+            log.readRange(first, (int) Math.min(LOG_PAGE, last - first + 1)).forEach(e -> {
                 lastEntries.put(e.itemId(), e);
                 if (e.action() == PublicationAction.PUBLISHED && e.revision() != null) {
                     everPublished.put(Revision.idOf(e.itemId(), e.revision()), e.at());
                 }
             });
-            after = page.get(page.size() - 1).sequence();
         }
         // a revision published before revisions recorded when (older data) keeps counting as once public
         for (Revision r : store.supersededWithoutPublicationTime()) {
@@ -109,7 +110,7 @@ public class PublicationRepair {
             }
         }
         Map<String, List<Revision>> publicRevisions = new HashMap<>();
-        store.revisionsInState(List.of(RevisionState.PUBLISHED))
+        store.revisionsInStateById(List.of(RevisionState.PUBLISHED))
                 .forEach(r -> publicRevisions.computeIfAbsent(r.itemId(), k -> new ArrayList<>()).add(r));
         List<String> fixed = new ArrayList<>();
         for (Item item : store.allItems()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.knead.content.ContentRef;
+import org.knead.paging.IdPages;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,25 +34,12 @@ public class PublishedContent {
     }
 
     /**
-     * Every published item, in batches, for building an index. Reads through one cursor, so the
-     * cost stays linear however large the store grows.
+     * Every published item, in batches in id order, for building an index: read in pages by {@code _id}
+     * ({@link IdPages}), so the store answers each page from its id index and the cost stays linear however
+     * large the store grows.
      */
     public void forEach(int batchSize, Consumer<List<PublishedItem>> batch) {
-        int size = Math.max(1, batchSize);
-        Query all = new Query().cursorBatchSize(Math.min(size, 1000));
-        try (java.util.stream.Stream<PublishedItem> items = mongo.stream(all, PublishedItem.class)) {
-            List<PublishedItem> buffer = new java.util.ArrayList<>(size);
-            items.forEach(item -> {
-                buffer.add(item);
-                if (buffer.size() >= size) {
-                    batch.accept(List.copyOf(buffer));
-                    buffer.clear();
-                }
-            });
-            if (!buffer.isEmpty()) {
-                batch.accept(List.copyOf(buffer));
-            }
-        }
+        IdPages.forEach(mongo, PublishedItem.class, null, PublishedItem::id, batchSize, batch);
     }
 
     public long count() {

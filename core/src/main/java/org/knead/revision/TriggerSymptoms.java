@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.knead.content.ContentType;
+import org.knead.paging.IdPages;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,7 +74,9 @@ public class TriggerSymptoms {
             return;
         }
         if (mongo.findById(BUILT, Document.class, COLLECTION) == null) {
-            note(mongo.find(new Query(Criteria.where("type").is(ContentType.WARNING)), Revision.class));
+            // the warnings' revisions (ids "warning:slug#n"), read in pages by _id
+            IdPages.forEachWithPrefix(mongo, Revision.class, ContentType.WARNING.key() + ":",
+                    Criteria.where("type").is(ContentType.WARNING), Revision::id, IdPages.DEFAULT_SIZE, this::note);
             mongo.upsert(new Query(Criteria.where("_id").is(BUILT)), new Update().set("complete", true), COLLECTION);
         }
         built = true;

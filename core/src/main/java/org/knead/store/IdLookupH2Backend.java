@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -24,7 +25,9 @@ import org.h2.mvstore.MVStore;
  * index's fields, so every compare-and-set ({@code {_id: X, state: {$in: [...]}}}) scanned the whole
  * collection. What a query answers is unchanged: the full query is matched against every candidate,
  * then sorted, skipped, limited and projected as before. MongoDB does the same with its own {@code _id}
- * index, so the code that relies on this is as cheap there.
+ * index, so the code that relies on this is as cheap there. A page of a read in {@code _id} order (a range on a
+ * string {@code _id}, sorted by {@code _id}, with a limit: {@code org.knead.paging.IdPages}) is read in key
+ * order from the range's start and stops at the page's last match: it costs the page's size, not the collection's.
  *
  * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
  * without serializing both keys for every comparison.
@@ -168,17 +171,79 @@ final class IdLookupH2Backend extends H2Backend {
         }
     }
 
-    /** A collection that answers a query naming an {@code _id} from the {@code _id} index. */
+    /**
+     * A range on a string {@code _id} ({@code $gt}/{@code $gte}, optionally {@code $lt}/{@code $lte}) sorted by
+     * {@code _id} ascending with a limit: one page of a read in {@code _id} order. Null when the query is not one.
+     */
+    record IdRange(String from, boolean fromIncluded, String to, boolean toIncluded) {
+
+        static IdRange of(Document query, Document orderBy, int limit) {
+            if (limit <= 0 || orderBy == null || orderBy.size() != 1 || !(orderBy.get(ID) instanceof Number n)
+                    || n.intValue() != 1 || !(query.get(ID) instanceof Document range) || range.isEmpty()) {
+                return null;
+            }
+            String from = null;
+            String to = null;
+            boolean fromIncluded = false;
+            boolean toIncluded = false;
+            for (String op : range.keySet()) {
+                if (!(range.get(op) instanceof String bound)) {
+                    return null;
+                }
+                switch (op) {
+                    case "$gt", "$gte" -> {
+                        if (from != null) {
+                            return null;
+                        }
+                        from = bound;
+                        fromIncluded = op.equals("$gte");
+                    }
+                    case "$lt", "$lte" -> {
+                        if (to != null) {
+                            return null;
+                        }
+                        to = bound;
+                        toIncluded = op.equals("$lte");
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return from == null ? null : new IdRange(from, fromIncluded, to, toIncluded);
+        }
+
+        /** Whether a key after the lower bound is still in the range (string keys are contiguous and in order). */
+        boolean before(String key) {
+            return to == null || (toIncluded ? key.compareTo(to) <= 0 : key.compareTo(to) < 0);
+        }
+    }
+
+    /**
+     * A collection that answers a query naming an {@code _id} from the {@code _id} index, and a page of a read
+     * in {@code _id} order ({@link IdRange}) by reading the documents in key order from the range's start and
+     * stopping at the page's last match: the cost of a page is its size, not the collection's. The documents
+     * are keyed by {@code _id}; string keys sort together and as MongoDB's (and the plain backend's) string
+     * order, so the page is what the full match answers.
+     */
     private static final class IdLookupCollection extends H2Collection {
+
+        private final MVMap<Object, Document> data;
 
         IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
+            IdRange range = IdRange.of(query, orderBy, limit);
+            if (range != null) {
+                return matchDocumentsFromStream(page(range, query, Math.max(0, skip) + limit).stream(), query, orderBy,
+                        skip, limit, batchSize, fieldSelector);
+            }
             Object id = idClause(query);
             if (id == null || query.size() == 1 && query.containsKey(ID)) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -188,6 +253,25 @@ final class IdLookupH2Backend extends H2Backend {
                 candidates.add(d);
             }
             return matchDocumentsFromStream(candidates.stream(), query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /** The first {@code wanted} documents in the range that match the whole query, in {@code _id} order. */
+        private List<Document> page(IdRange range, Document query, int wanted) {
+            List<Document> matches = new ArrayList<>(Math.min(wanted, 1024));
+            Cursor<Object, Document> cursor = data.cursor(range.from());
+            while (matches.size() < wanted && cursor.hasNext()) {
+                if (!(cursor.next() instanceof String key) || !range.before(key)) {
+                    break;
+                }
+                if (!range.fromIncluded() && key.equals(range.from())) {
+                    continue;
+                }
+                Document d = cursor.getValue();
+                if (d != null && documentMatchesQuery(d, query)) {
+                    matches.add(d);
+                }
+            }
+            return matches;
         }
     }
 }
