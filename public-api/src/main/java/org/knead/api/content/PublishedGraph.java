@@ -152,17 +152,19 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     }
 
     private void loadFromStore() {
-        LogPosition at = log.last().map(LogPosition::of).orElse(LogPosition.START);
-        Graph fresh = load();
-        synchronized (this) {
-            graph = fresh;
-            built = at;
-            position = at;
-            applied = at.sequence();
-            generation++; // before the clear: a stamp read in between is of the new generation, never an old key
-            changedAt.clear();
-            loadPending = false;
-        }
+        LogPosition at = log.last().map(LogPosition::of).orElse(LogPosition.START); // before the read: later publishes are applied again
+        replace(load(), at);
+    }
+
+    /** The whole graph replaced by one read at {@code at}: every item's stamp moves. */
+    private synchronized void replace(Graph fresh, LogPosition at) {
+        graph = fresh;
+        built = at;
+        position = at;
+        applied = at.sequence();
+        generation++; // before the clear: a stamp read in between is of the new generation, never an old key
+        changedAt.clear();
+        loadPending = false;
     }
 
     /** Writes the graph to disk when it moved on since it was last written. */
@@ -249,15 +251,7 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     @Override
     public void rebuild(LogPosition at, Rejections rejections) {
         Graph fresh = load();
-        synchronized (this) {
-            graph = fresh;
-            built = at;
-            position = at;
-            applied = at.sequence();
-            generation++; // before the clear: a stamp read in between is of the new generation, never an old key
-            changedAt.clear();
-            loadPending = false;
-        }
+        replace(fresh, at);
         LOG.info("Published graph rebuilt: {} items, at publication {}", fresh.nodes.size(), at.sequence());
     }
 
