@@ -91,14 +91,7 @@ class EmbeddedStoreDurabilityTest {
     @Test
     void everyAnsweredWriteIsSyncedToTheDisk() throws Exception {
         List<CountingFileStore> fileStores = new ArrayList<>();
-        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
-                (file, onFailure) -> {
-                    CountingFileStore fs = new CountingFileStore();
-                    fs.open(file.toString(), false, null);
-                    fileStores.add(fs);
-                    return new MVStore.Builder().adoptFileStore(fs).autoCommitDisabled()
-                            .backgroundExceptionHandler(onFailure).open();
-                });
+        DurableBackend backend = countingBackend(fileStores);
         try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
                 MongoClient client = client(store.connectionString())) {
             MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
@@ -210,6 +203,20 @@ class EmbeddedStoreDurabilityTest {
         }
     }
 
+    /**
+     * A durable backend on the test's data folder whose file stores count their writes and syncs (each
+     * opened one is added to {@code fileStores}); background commits are off, so every write comes from a command.
+     */
+    private DurableBackend countingBackend(List<CountingFileStore> fileStores) {
+        return DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true, (file, onFailure) -> {
+            CountingFileStore fs = new CountingFileStore();
+            fs.open(file.toString(), false, null);
+            fileStores.add(fs);
+            return new MVStore.Builder().adoptFileStore(fs).autoCommitDisabled()
+                    .backgroundExceptionHandler(onFailure).open();
+        });
+    }
+
     private static void assertEverythingSynced(CountingFileStore fs, MVStore mv, String what) {
         assertThat(mv.hasUnsavedChanges()).as("changes left uncommitted when %s was answered", what).isFalse();
         assertThat(fs.syncedWrites).as("writes synced when %s was answered", what).isEqualTo(fs.getWriteCount());
@@ -219,14 +226,7 @@ class EmbeddedStoreDurabilityTest {
     @Test
     void aWriteWithoutJournalIsHeldByTheNextSyncedOne() throws Exception {
         List<CountingFileStore> fileStores = new ArrayList<>();
-        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
-                (file, onFailure) -> {
-                    CountingFileStore fs = new CountingFileStore();
-                    fs.open(file.toString(), false, null);
-                    fileStores.add(fs);
-                    return new MVStore.Builder().adoptFileStore(fs).autoCommitDisabled()
-                            .backgroundExceptionHandler(onFailure).open();
-                });
+        DurableBackend backend = countingBackend(fileStores);
         try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
                 MongoClient client = client(store.connectionString())) {
             MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
