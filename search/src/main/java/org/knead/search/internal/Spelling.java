@@ -1,9 +1,12 @@
 package org.knead.search.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
@@ -16,6 +19,8 @@ import org.apache.lucene.search.MaxNonCompetitiveBoostAttribute;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.AttributeImpl;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.CharsRefBuilder;
@@ -25,11 +30,21 @@ import org.apache.lucene.util.CharsRefBuilder;
  * automata of a word built once and shared: the same unknown word is looked up as a typo, as a joined
  * word and for "did you mean", in several fields, and building its automata is most of the cost of each
  * look-up; and no automata are built for edits too many for the accuracy asked, nor for a first pass at
- * one edit. Suggestions are the same
- * as a plain {@link DirectSpellChecker} with the same settings gives.
- * Not thread-safe: one per query.
+ * one edit. A word's automata depend on the word alone (not on the index), so the most recently used
+ * ones are also kept across queries: people misspell the same words ("sciatia", "masage") again and
+ * again. Suggestions are the same as a plain {@link DirectSpellChecker} with the same settings gives.
+ * Not thread-safe: one per query (the kept automata are shared, read-only, between threads).
  */
 final class Spelling {
+
+    /** How many words' automata are kept across queries (a two-edit set is some tens of kilobytes). */
+    static final int KEPT_AUTOMATA = 512;
+
+    /**
+     * The Levenshtein automata of recently looked-up words ("word\0edits\0prefix"), as Lucene's own
+     * attribute holding them, built once: later enumerations only read them.
+     */
+    private static final Cache<String, AttributeImpl> KEPT = Caffeine.newBuilder().maximumSize(KEPT_AUTOMATA).build();
 
     /** The settings of one kind of look-up. */
     record Settings(int minQueryLength, int maxEdits, float accuracy) {
@@ -107,14 +122,95 @@ final class Spelling {
     }
 
     private FuzzyTermsEnum fuzzy(Terms terms, Term term, int edits, int prefix) throws IOException {
-        AttributeSource atts = automata.computeIfAbsent(term.text() + '\0' + edits + '\0' + prefix,
-                k -> new AttributeSource());
+        String key = term.text() + '\0' + edits + '\0' + prefix;
+        AttributeSource atts = automata.computeIfAbsent(key, k -> withKeptAutomata(k, term.text(), edits, prefix));
         // what an earlier enumeration left in the shared attributes must not narrow this one
         MaxNonCompetitiveBoostAttribute bottom = atts.addAttribute(MaxNonCompetitiveBoostAttribute.class);
         bottom.setMaxNonCompetitiveBoost(Float.NEGATIVE_INFINITY);
         bottom.setCompetitiveTerm(null);
         return new SharedAutomata(term, edits, prefix).termsEnum(terms, atts);
     }
+
+    /**
+     * A new attribute source for this query's enumerations of {@code word}, holding the word's kept
+     * automata (built now, once, if no query kept them yet). Each query has its own source: the
+     * enumeration's other attributes (the competitive bottom) change while it runs.
+     */
+    private static AttributeSource withKeptAutomata(String key, String word, int edits, int prefix) {
+        AttributeImpl automata = KEPT.get(key, k -> buildAutomata(word, edits, prefix));
+        AttributeSource atts = new AttributeSource();
+        if (automata != null) {
+            atts.addAttributeImpl(automata);
+        }
+        return atts;
+    }
+
+    /** The attribute in which Lucene's fuzzy enumeration keeps the automata of {@code word}, built. */
+    private static AttributeImpl buildAutomata(String word, int edits, int prefix) {
+        AttributeSource atts = new AttributeSource();
+        try {
+            // an enumeration builds the automata into the source's attribute; no terms are needed for that
+            new SharedAutomata(new Term(Fields.SPELL, word), edits, prefix).termsEnum(NO_TERMS, atts);
+        } catch (IOException e) {
+            return null; // then each query builds its own, as Lucene does
+        }
+        Iterator<AttributeImpl> impls = atts.getAttributeImplsIterator();
+        while (impls.hasNext()) {
+            AttributeImpl impl = impls.next();
+            if (impl.getClass().getSimpleName().equals("AutomatonAttributeImpl")) {
+                return impl;
+            }
+        }
+        return null;
+    }
+
+    /** A field without terms: enough to build a fuzzy enumeration's automata. */
+    private static final Terms NO_TERMS = new Terms() {
+        @Override
+        public TermsEnum iterator() {
+            return TermsEnum.EMPTY;
+        }
+
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public long getSumTotalTermFreq() {
+            return 0;
+        }
+
+        @Override
+        public long getSumDocFreq() {
+            return 0;
+        }
+
+        @Override
+        public int getDocCount() {
+            return 0;
+        }
+
+        @Override
+        public boolean hasFreqs() {
+            return false;
+        }
+
+        @Override
+        public boolean hasOffsets() {
+            return false;
+        }
+
+        @Override
+        public boolean hasPositions() {
+            return false;
+        }
+
+        @Override
+        public boolean hasPayloads() {
+            return false;
+        }
+    };
 
     /** A fuzzy query only to reach the enumeration that takes the attributes holding the automata. */
     private static final class SharedAutomata extends FuzzyQuery {
