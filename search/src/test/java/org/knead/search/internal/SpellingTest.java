@@ -89,4 +89,43 @@ class SpellingTest {
             assertThat(suggested).as("the comparison covers real suggestions").isGreaterThan(100);
         }
     }
+
+    @Test
+    void automataKeptAcrossQueriesAndThreadsSuggestTheSame() throws Exception {
+        Spelling.Settings s = new Spelling.Settings(4, 2, 0.6f);
+        List<String> typos = List.of("masage", "sweedish", "triger", "stifness", "shitasu", "shouldr", "mornign",
+                "beginers", "kalomi", "dcotor");
+        try (IndexReader reader = index()) {
+            java.util.Map<String, List<String>> expected = new java.util.HashMap<>();
+            for (String typo : typos) {
+                expected.put(typo, strings(lucene(s).suggestSimilar(new Term(Fields.SPELL, typo), 3, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)));
+            }
+            // many queries at once, on four threads, each with its own look-ups of words whose automata are
+            // built by the first of them and then only read: every one suggests what Lucene suggests
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+                for (int round = 0; round < 50; round++) {
+                    for (String typo : typos) {
+                        results.add(pool.submit(() -> {
+                            List<String> got = strings(new Spelling().suggest(s, new Term(Fields.SPELL, typo), 3, reader,
+                                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX));
+                            return got.equals(expected.get(typo)) ? null : typo + " suggested " + got;
+                        }));
+                    }
+                }
+                List<String> wrong = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<String> f : results) {
+                    if (f.get() != null) {
+                        wrong.add(f.get());
+                    }
+                }
+                assertThat(wrong).isEmpty();
+                assertThat(expected.get("masage")).as("the words have real suggestions").isNotEmpty();
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }
