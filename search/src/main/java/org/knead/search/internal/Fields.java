@@ -23,6 +23,9 @@ public final class Fields {
     /** Adjacent words of titles and aliases written together ("triggerpoint"): for joined and split words. */
     public static final String JOINED = "joined";
     /** The slugs of the symptoms a technique or self-care tip relieves (indexed, and as doc values). */
+    /** A symptom's title and aliases, again, in fields only symptoms have (see SymptomNames). */
+    public static final String SYMPTOM_TITLE = "symptom_title";
+    public static final String SYMPTOM_ALIASES = "symptom_aliases";
     public static final String RELIEVES = "relieves";
     public static final String RELIEVES_DV = "relieves_dv";
     public static final String TITLE_PREFIX = "title_prefix";

@@ -107,6 +107,17 @@ public final class IndexDocuments {
             d.add(new Field(Fields.KEYWORDS, "", TEXT));
         }
 
+        if (c.type() == ContentType.SYMPTOM) {
+            // the symptoms a query describes are searched here, without the titles of every other item
+            d.add(new Field(Fields.SYMPTOM_TITLE, title, TEXT));
+            for (String alias : aliases) {
+                d.add(new Field(Fields.SYMPTOM_ALIASES, alias, TEXT));
+            }
+            if (aliases.isEmpty()) {
+                d.add(new Field(Fields.SYMPTOM_ALIASES, "", TEXT));
+            }
+        }
+
         // the short, meaningful text (not the body), one value per source value to keep the gaps:
         // the vocabulary typo corrections and "did you mean" correct towards
         for (String v : new String[] {title, summary}) {

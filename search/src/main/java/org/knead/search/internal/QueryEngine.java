@@ -132,7 +132,7 @@ public final class QueryEngine {
         String typing = typingPrefix(parsed);
         boolean typingUnfinished = typing != null && !knownWord(reader, typing) && beginsAWord(reader, typing);
         String unfinished = typingUnfinished && !tokens.isEmpty() ? tokens.get(tokens.size() - 1).term() : null;
-        // the symptoms the words describe: the same words and synonyms, in titles and aliases only
+        // the symptoms the words describe: the same words and synonyms, in symptoms' titles and aliases only
         BooleanQuery.Builder described = new BooleanQuery.Builder();
         List<List<Analysis.Token>> phrases = new ArrayList<>();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -388,20 +388,22 @@ public final class QueryEngine {
         return any.build();
     }
 
+    /** {@code term} in a symptom's title or aliases (the fields only symptoms have: see SymptomNames). */
     private static Query titleFields(String term, float boost) {
         Query q = new DisjunctionMaxQuery(List.of(
-                new BoostQuery(new TermQuery(new Term(Fields.TITLE, term)), Fields.WEIGHTS[0]),
-                new BoostQuery(new TermQuery(new Term(Fields.ALIASES, term)), Fields.WEIGHTS[1])), 0.1f);
+                new BoostQuery(new TermQuery(new Term(SymptomNames.of(Fields.TITLE), term)), Fields.WEIGHTS[0]),
+                new BoostQuery(new TermQuery(new Term(SymptomNames.of(Fields.ALIASES), term)), Fields.WEIGHTS[1])), 0.1f);
         return boost == 1f ? q : new BoostQuery(q, boost);
     }
 
+    /** The words in a row in a symptom's title or aliases (the fields only symptoms have). */
     private static Query titlePhrase(List<Analysis.Token> tokens, float boost) {
         List<Query> qs = new ArrayList<>(2);
         int base = tokens.get(0).position();
         for (int i = 0; i < 2; i++) {
             PhraseQuery.Builder pb = new PhraseQuery.Builder();
             for (Analysis.Token t : tokens) {
-                pb.add(new Term(Fields.WEIGHTED[i], t.term()), t.position() - base);
+                pb.add(new Term(SymptomNames.of(Fields.WEIGHTED[i]), t.term()), t.position() - base);
             }
             qs.add(new BoostQuery(pb.build(), Fields.WEIGHTS[i]));
         }

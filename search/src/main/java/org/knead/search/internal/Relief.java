@@ -56,14 +56,14 @@ public final class Relief {
         return symptoms;
     }
 
-    /** The symptoms whose titles or aliases {@code described} (a query on those fields) matches best. */
+    /**
+     * The symptoms whose titles or aliases {@code described} (a query on the symptom-only copies of
+     * those fields, see {@link SymptomNames}) matches best.
+     */
     static Relief find(IndexSearcher searcher, Query described) throws IOException {
-        Query q = new BooleanQuery.Builder()
-                .add(described, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(Fields.TYPE, ContentType.SYMPTOM.key())), BooleanClause.Occur.FILTER)
-                .build();
         // only the best few count: Lucene may skip the symptoms that cannot be among them
-        TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(MAX_SYMPTOMS, null, MAX_SYMPTOMS));
+        TopDocs top = SymptomNames.searcher(searcher).search(described,
+                new TopScoreDocCollectorManager(MAX_SYMPTOMS, null, MAX_SYMPTOMS));
         if (top.scoreDocs.length == 0) {
             return NONE;
         }

@@ -131,6 +131,11 @@ final class Spelling {
         return new SharedAutomata(term, edits, prefix).termsEnum(terms, atts);
     }
 
+    /** Whether the automata of {@code word} for {@code edits} edits are kept (for tests). */
+    static boolean keeps(String word, int edits, int prefix) {
+        return KEPT.getIfPresent(word + '\0' + edits + '\0' + prefix) != null;
+    }
+
     /**
      * A new attribute source for this query's enumerations of {@code word}, holding the word's kept
      * automata (built now, once, if no query kept them yet). Each query has its own source: the

@@ -122,6 +122,7 @@ class SpellingTest {
                     }
                 }
                 assertThat(wrong).isEmpty();
+                assertThat(Spelling.keeps("masage", 2, 1)).as("the automata of a looked-up word are kept").isTrue();
                 assertThat(expected.get("masage")).as("the words have real suggestions").isNotEmpty();
             } finally {
                 pool.shutdown();

@@ -1,0 +1,67 @@
+package org.knead.api.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+import org.knead.content.Content;
+import org.knead.search.SearchRequest;
+import org.knead.search.internal.IndexGeneration;
+import org.knead.search.internal.QueryEngine;
+import org.knead.search.internal.Vocabulary;
+import org.knead.seed.ReferenceContent;
+
+/**
+ * Thread-CPU time of a full search over the side-by-side benchmark's corpus and queries, in process (a
+ * development aid): {@code [items=10000] [loop]}. Runs the same on any build of the search module, so
+ * two builds can be compared query for query; with {@code loop} it searches for 25 s to attach a profiler.
+ */
+public final class QueryProfile {
+
+    private QueryProfile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int items = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        List<Content> corpus = new ArrayList<>(ReferenceContent.load());
+        corpus.addAll(LoadBenchmark.contents(items));
+        List<String> queries = SideBySideBenchmark.queries();
+        Vocabulary v = Vocabulary.builtIn();
+        QueryEngine engine = new QueryEngine(v);
+        Path dir = Files.createTempDirectory("knead-query-profile-");
+        IndexGeneration index = IndexGeneration.create(FSDirectory.open(dir), dir, v);
+        for (int i = 0; i < corpus.size(); i += 500) {
+            index.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+        }
+        index.commit();
+        index.refresh();
+        IndexSearcher s = index.searchers().acquire();
+        var detector = index.detector();
+        boolean loop = args.length > 1 && args[1].equals("loop");
+        long end = System.nanoTime() + (loop ? 25_000_000_000L : 15_000_000_000L);
+        while (System.nanoTime() < end) { // warm-up (or the whole run with loop)
+            for (String q : queries) {
+                engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector);
+            }
+        }
+        if (!loop) {
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            double[] rounds = new double[9];
+            for (int r = 0; r < rounds.length; r++) {
+                long t = mx.getCurrentThreadCpuTime();
+                for (String q : queries) {
+                    engine.search(s, new SearchRequest(q, Set.of(), null, null, 0, 10), detector);
+                }
+                rounds[r] = (mx.getCurrentThreadCpuTime() - t) / 1e6 / queries.size();
+            }
+            java.util.Arrays.sort(rounds);
+            System.out.printf("full: median %.3f ms/query (CPU), quickest %.3f, of %d rounds of %d queries%n",
+                    rounds[rounds.length / 2], rounds[0], rounds.length, queries.size());
+        }
+        index.searchers().release(s);
+        index.close();
+    }
+}
