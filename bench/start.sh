@@ -14,7 +14,8 @@
 # Environment: KNEAD_STORE_PORT (default 28160; the reference store uses the next port), KNEAD_API_PORT (28162),
 # BENCH_REPEAT (3), BENCH_DIR (work folder; default a new /tmp/knead-start-*, kept), BENCH_JFR (a folder: each
 # process of the first repetition is recorded there with JFR's profile settings), BENCH_BUILD=0 (use the jar
-# already built). Builds with ./mvnw package (never install) and runs from a copy of the API's jar.
+# already built), BENCH_JAR (measure that jar instead: another build, e.g. main's, for a before/after).
+# Builds with ./mvnw package (never install) and runs from a copy of the API's jar.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -33,10 +34,12 @@ say() { printf '%s\n' "$*"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 say "start bench: work folder $DIR; store ports $STORE_PORT (data) and $EMPTY_PORT (empty), API port $API_PORT"
-if [ "${BENCH_BUILD:-1}" != 0 ]; then
-  ./mvnw -B -q -pl public-api -am package -DskipTests </dev/null
+if [ -n "${BENCH_JAR:-}" ]; then
+  cp "$BENCH_JAR" "$DIR/api.jar"
+else
+  [ "${BENCH_BUILD:-1}" = 0 ] || ./mvnw -B -q -pl public-api -am package -DskipTests </dev/null
+  cp public-api/target/knead-public-api-0.1.0-SNAPSHOT.jar "$DIR/api.jar"
 fi
-cp public-api/target/knead-public-api-0.1.0-SNAPSHOT.jar "$DIR/api.jar"
 cat >"$DIR/logback.xml" <<'XML'
 <configuration>
   <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
