@@ -14,7 +14,10 @@
 # Environment: KNEAD_STORE_PORT (default 28160; the reference store uses the next port), KNEAD_API_PORT (28162),
 # BENCH_REPEAT (3), BENCH_DIR (work folder; default a new /tmp/knead-start-*, kept), BENCH_JFR (a folder: each
 # process of the first repetition is recorded there with JFR's profile settings), BENCH_BUILD=0 (use the jar
-# already built), BENCH_JAR (measure that jar instead: another build, e.g. main's, for a before/after).
+# already built), BENCH_JAR (measure that jar instead: another build, e.g. main's, for a before/after),
+# BENCH_CDS=1 (run the API as Spring Boot's extracted layout with a class data sharing archive made by a training
+# run on an empty store: `java -Djarmode=tools -jar api.jar extract`, `-XX:ArchiveClassesAtExit`,
+# `-Dspring.context.exit=onRefresh`, then `-XX:SharedArchiveFile`).
 # Builds with ./mvnw package (never install) and runs from a copy of the API's jar.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -89,7 +92,7 @@ start_api() {
   ! answers "$API_PORT" || { say "port $API_PORT is in use" >&2; exit 1; }
   t0=$(now_ms)
   # shellcheck disable=SC2046
-  "$JAVA" -Xmx1g $(jfr "api-$1" "$4") -jar "$DIR/api.jar" --server.port="$API_PORT" \
+  "$JAVA" -Xmx1g $(jfr "api-$1" "$4") "${API_JAVA[@]}" --server.port="$API_PORT" \
     --knead.store.uri="mongodb://127.0.0.1:$2/knead" --knead.search.index-dir="$3" \
     --knead.api.rate-limit.enabled=false --logging.level.org.mongodb.driver=WARN >>"$DIR/api-$1.log" 2>&1 &
   API_PID=$!
@@ -103,6 +106,19 @@ start_api() {
   done
   say "the API was not UP: see $DIR/api-$1.log" >&2; exit 1
 }
+
+API_JAVA=(-jar "$DIR/api.jar")
+if [ -n "${BENCH_CDS:-}" ]; then
+  rm -rf "$DIR/app" "$DIR/train" && "$JAVA" -Djarmode=tools -jar "$DIR/api.jar" extract --destination "$DIR/app" >/dev/null
+  start_store train "$DIR/train" "$EMPTY_PORT" 0; TRAIN_PID=$STORE_PID
+  "$JAVA" -Xmx1g -XX:ArchiveClassesAtExit="$DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$DIR/app/api.jar" \
+    --server.port="$API_PORT" --knead.store.uri="mongodb://127.0.0.1:$EMPTY_PORT/knead" \
+    --knead.search.index-dir="$DIR/train-index" >"$DIR/cds-training.log" 2>&1 || true
+  stop "$TRAIN_PID"
+  [ -s "$DIR/app.jsa" ] || { say "no class data sharing archive: see $DIR/cds-training.log"; exit 1; }
+  say "class data sharing archive: $(du -m "$DIR/app.jsa" | cut -f1) MB"
+  API_JAVA=(-XX:SharedArchiveFile="$DIR/app.jsa" -jar "$DIR/app/api.jar")
+fi
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
