@@ -1,32 +1,25 @@
 package org.knead.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.knead.api.StandaloneApis.awaitIndex;
+import static org.knead.api.StandaloneApis.get;
+import static org.knead.api.StandaloneApis.publish;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knead.PublicApiApplication;
-import org.knead.actor.Actor;
-import org.knead.actor.Role;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentRef;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
-import org.knead.publication.PublicationLog;
 import org.knead.review.WorkflowService;
-import org.knead.revision.ContentService;
-import org.knead.revision.Revision;
-import org.knead.search.SearchService;
 import org.knead.seed.ReferenceImport;
 import org.knead.store.EmbeddedStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,8 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class KeptGraphTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Actor ANNA = Actor.of("anna", Role.EDITOR);
     private static final List<String> PATHS = List.of("/api/v1/techniques?size=100", "/api/v1/symptoms?size=100",
             "/api/v1/causes?size=100", "/api/v1/self-care?size=100", "/api/v1/warnings?size=100",
             "/api/v1/articles?size=100", "/api/v1/techniques?size=100&bodyArea=neck",
@@ -74,7 +65,7 @@ class KeptGraphTest {
                     .summary("Published while the first API was stopped.").pressure(Pressure.GENTLE)
                     .bodyAreas(List.of(BodyArea.NECK)).relievesSymptoms(List.of("neck-pain")).build());
             other.getBean(WorkflowService.class).unpublish(ContentRef.of(ContentType.TECHNIQUE, "swedish-massage"),
-                    ANNA);
+                    StandaloneApis.ANNA);
         }
 
         try (ConfigurableApplicationContext kept = startApi("kept");
@@ -103,34 +94,9 @@ class KeptGraphTest {
                 "--spring.main.banner-mode=off");
     }
 
-    private static void publish(ConfigurableApplicationContext app, Content c) {
-        Revision r = app.getBean(ContentService.class).create(c, "", ANNA);
-        WorkflowService workflow = app.getBean(WorkflowService.class);
-        workflow.submit(r.ref(), r.number(), ANNA);
-        workflow.approve(r.ref(), r.number(), "ok", Actor.of("ben", Role.EDITOR));
-        workflow.publish(r.ref(), r.number(), ANNA);
-    }
-
-    private static void awaitIndex(ConfigurableApplicationContext app) {
-        long seq = app.getBean(PublicationLog.class).lastSequence();
-        app.getBean(SearchService.class).awaitSequence(seq, Duration.ofSeconds(20));
-    }
-
     /** The sitemap's links name the instance's own port. */
     private static String withoutPort(ConfigurableApplicationContext app, String body) {
         return body.replace(":" + app.getEnvironment().getProperty("local.server.port") + "/", ":PORT/");
     }
 
-    private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
