@@ -31,6 +31,11 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
  * without serializing both keys for every comparison.
+ *
+ * <p>A secondary (non-unique) index is declared but not kept, as with the plain backend; but where the plain
+ * backend, at every opening of the data file, read every document of the collection twice for each such index
+ * (to "build" an index that ignores them: 90 s for 100,000 items and their 200,000 revisions), this one
+ * skips that build. Nothing is read, written or answered differently.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -105,6 +110,13 @@ final class IdLookupH2Backend extends H2Backend {
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 
+        /** As the plain backend's (an index that keeps nothing), without reading every document to build it. */
+        @Override
+        protected de.bwaldvogel.mongo.backend.Index<Object> openOrCreateSecondaryIndex(String collectionName,
+                String indexName, List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
+            return new IgnoredIndex(indexName, keys);
+        }
+
         private MVStore store() {
             try {
                 return (MVStore) STORE.get(this);
@@ -121,6 +133,23 @@ final class IdLookupH2Backend extends H2Backend {
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("mongo-java-server's H2Database changed: no mvStore field", e);
             }
+        }
+    }
+
+    /**
+     * A declared secondary index that the store does not keep (mongo-java-server's {@code EmptyIndex}: it ignores
+     * every document and answers no query). It says it is not empty so that adding it to a collection does not
+     * read every document for nothing: the collection adds documents to an index only when it is empty.
+     */
+    static final class IgnoredIndex extends de.bwaldvogel.mongo.backend.EmptyIndex<Object> {
+
+        IgnoredIndex(String name, List<de.bwaldvogel.mongo.backend.IndexKey> keys) {
+            super(name, keys);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false; // nothing to build: it keeps nothing
         }
     }
 

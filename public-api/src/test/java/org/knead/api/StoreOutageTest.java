@@ -1,12 +1,12 @@
 package org.knead.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.knead.api.StandaloneApis.awaitIndex;
+import static org.knead.api.StandaloneApis.get;
+import static org.knead.api.StandaloneApis.publish;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knead.PublicApiApplication;
-import org.knead.actor.Actor;
-import org.knead.actor.Role;
 import org.knead.content.BodyArea;
 import org.knead.content.Content;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
-import org.knead.publication.PublicationLog;
-import org.knead.review.WorkflowService;
-import org.knead.revision.ContentService;
-import org.knead.revision.Revision;
-import org.knead.search.SearchService;
 import org.knead.seed.ReferenceImport;
 import org.knead.testing.StoreProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +34,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class StoreOutageTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path folder;
@@ -125,33 +117,6 @@ class StoreOutageTest {
                 "--spring.main.banner-mode=off");
         apps.add(app);
         return app;
-    }
-
-    private static void publish(ConfigurableApplicationContext app, Content c) {
-        Actor anna = Actor.of("anna", Role.EDITOR);
-        Revision r = app.getBean(ContentService.class).create(c, "", anna);
-        WorkflowService workflow = app.getBean(WorkflowService.class);
-        workflow.submit(r.ref(), r.number(), anna);
-        workflow.approve(r.ref(), r.number(), "ok", Actor.of("ben", Role.EDITOR));
-        workflow.publish(r.ref(), r.number(), anna);
-    }
-
-    private static void awaitIndex(ConfigurableApplicationContext app) {
-        long seq = app.getBean(PublicationLog.class).lastSequence();
-        app.getBean(SearchService.class).awaitSequence(seq, Duration.ofSeconds(10));
-    }
-
-    private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -88,6 +88,46 @@ class RestartTest {
     }
 
     @Test
+    void aReopenedIndexFindsTheRedFlagsItKeptAndThoseOfWarningsPublishedWhileItWasDown() throws Exception {
+        publish(content, workflow, Content.builder(ContentType.SYMPTOM, "locked-jaw").title("Locked jaw")
+                .summary("The jaw will not open.").aliases(List.of("trismus")).build());
+        publish(content, workflow, warning("jaw-warning", "jaw locks", "locked-jaw"));
+        SearchService before = service();
+        before.start();
+        before.awaitSequence(log.lastSequence(), Duration.ofSeconds(20));
+        before.stop();
+
+        // while the process is down: another warning
+        publish(content, workflow, warning("numb-warning", "numb hands", null));
+
+        SearchService after = service();
+        after.initialize();
+        try {
+            // asked at once, before the index read its warnings and symptoms (on a thread of its own)
+            assertThat(flags(after, "my jaw locks")).containsExactly("jaw-warning");
+            assertThat(flags(after, "trismus")).as("a trigger symptom's alias").containsExactly("jaw-warning");
+            after.start();
+            after.awaitSequence(log.lastSequence(), Duration.ofSeconds(20));
+            assertThat(flags(after, "numb hands")).containsExactly("numb-warning");
+            assertThat(flags(after, "my jaw locks")).containsExactly("jaw-warning");
+        } finally {
+            after.stop();
+        }
+    }
+
+    private static List<String> flags(SearchService s, String q) {
+        return s.search(SearchRequest.of(q)).redFlags().stream().map(RedFlag::slug).toList();
+    }
+
+    private static Content warning(String slug, String phrase, String triggerSymptom) {
+        return Content.builder(ContentType.WARNING, slug).title("A warning about " + phrase).summary("See a doctor.")
+                .severity(org.knead.content.Severity.EMERGENCY).action("See a doctor soon.")
+                .sources(org.knead.testing.TestSources.nhsBackPain()).advice("Call emergency services.")
+                .triggerSymptoms(triggerSymptom == null ? List.of() : List.of(triggerSymptom))
+                .triggerPhrases(List.of(phrase)).build();
+    }
+
+    @Test
     void aHalfBuiltGenerationLeftByACrashIsIgnoredAndDeleted() throws Exception {
         publish(content, workflow, tip("first-tip", "Foam roller"));
         SearchService before = service();

@@ -69,13 +69,20 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
 
     /** The graph itself; replaced as a whole by a rebuild. */
     private static final class Graph {
-        final Map<String, Node> nodes = new ConcurrentHashMap<>();
+        final Map<String, Node> nodes;
         final Map<ContentType, NavigableMap<String, Node>> byType = new EnumMap<>(ContentType.class);
-        final Map<String, Set<String>> incoming = new ConcurrentHashMap<>();
+        final Map<String, Set<String>> incoming;
         /** The relations seen among the edges (a handful of link fields). */
         final Set<String> relations = ConcurrentHashMap.newKeySet();
 
         Graph() {
+            this(16);
+        }
+
+        /** A graph sized for {@code expected} items (no rehashing while a kept graph is read). */
+        Graph(int expected) {
+            nodes = new ConcurrentHashMap<>(Math.max(16, expected));
+            incoming = new ConcurrentHashMap<>(Math.max(16, expected));
             for (ContentType t : ContentType.values()) {
                 byType.put(t, new ConcurrentSkipListMap<>());
             }
@@ -103,6 +110,15 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     private volatile boolean loadPending;
     private java.util.concurrent.ScheduledExecutorService keeper;
     private final GraphSnapshots snapshots;
+    /**
+     * The kept graph, read from disk on a thread of its own from the moment this bean is made, while the rest of
+     * the application starts; {@link #start} waits for it. Nothing else touches the graph before then.
+     */
+    private final java.util.concurrent.CompletableFuture<Optional<Kept>> keptRead;
+
+    /** A kept graph as read from disk, and where in the log it stands. */
+    private record Kept(Graph graph, LogPosition at, long millis) {
+    }
 
     PublishedGraph(PublishedContent published, PublicationLog log, PublicationFollower follower,
             SearchService search, GraphSnapshots snapshots) {
@@ -111,22 +127,49 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
         this.log = log;
         this.follower = follower;
         this.search = search;
+        this.keptRead = snapshots.enabled() ? readKept(snapshots)
+                : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    private static java.util.concurrent.CompletableFuture<Optional<Kept>> readKept(GraphSnapshots snapshots) {
+        java.util.concurrent.CompletableFuture<Optional<Kept>> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                long t0 = System.nanoTime();
+                f.complete(snapshots.read().map(s -> {
+                    Graph g = new Graph(s.nodes().size());
+                    s.nodes().forEach(n -> add(g, n.ref().id(), n));
+                    return new Kept(g, s.at(), (System.nanoTime() - t0) / 1_000_000);
+                }));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "knead-graph-read");
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     @Override
     public synchronized void start() {
         long t0 = System.nanoTime();
-        Optional<GraphSnapshots.Snapshot> kept = snapshots.read();
+        Optional<Kept> kept;
+        try {
+            kept = keptRead.join();
+        } catch (RuntimeException e) {
+            LOG.warn("Published graph: the kept graph cannot be read ({}); reading the store instead", e.toString());
+            kept = Optional.empty();
+        }
         if (kept.isPresent()) {
-            Graph g = new Graph();
-            kept.get().nodes().forEach(n -> put(g, n.ref().id(), n));
+            Graph g = kept.get().graph();
             graph = g;
             built = kept.get().at();
             position = built;
             applied = built.sequence();
             written = applied;
-            LOG.info("Published graph: {} items read from {} in {} ms, at publication {}; catching up with the log",
-                    g.nodes.size(), "the kept graph", (System.nanoTime() - t0) / 1_000_000, applied);
+            LOG.info("Published graph: {} items read from {} in {} ms (waited {} ms for it), at publication {};"
+                    + " catching up with the log", g.nodes.size(), "the kept graph", kept.get().millis(),
+                    (System.nanoTime() - t0) / 1_000_000, applied);
         } else {
             try {
                 loadFromStore();
@@ -187,7 +230,12 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
     /** Reads every published item through one cursor (batch queries re-sort the collection on the embedded store). */
     private Graph load() {
         Graph g = new Graph();
-        published.forEach(1000, batch -> batch.forEach(item -> put(g, item)));
+        published.forEach(1000, batch -> batch.forEach(item -> {
+            Node n = node(item);
+            if (n != null) {
+                add(g, item.id(), n);
+            }
+        }));
         return g;
     }
 
@@ -267,14 +315,36 @@ class PublishedGraph implements SmartLifecycle, PublicationListener {
      * items whose detail shows it (they link to it or it links to them, before or after).
      */
     private static Set<String> put(Graph g, PublishedItem item) {
+        Node node = node(item);
+        return node == null ? remove(g, item.id()) : put(g, item.id(), node);
+    }
+
+    /** The node of a published item; null when it has no public content. */
+    private static Node node(PublishedItem item) {
         if (item.content() == null) {
-            return remove(g, item.id());
+            return null;
         }
         List<Edge> out = new ArrayList<>();
         item.content().links().forEach((relation, targets) -> targets.forEach(t -> out.add(new Edge(relation, t))));
-        Node node = new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
+        return new Node(item.ref(), ContentSummary.of(item), item.content().pressure(),
                 item.content().bodyAreas(), List.copyOf(out), lastModified(item));
-        return put(g, item.id(), node);
+    }
+
+    /**
+     * Adds an item to a graph being built (read from disk or from the store): as {@link #put}, without working
+     * out which items show it, since no answer was made from this graph yet.
+     */
+    private static void add(Graph g, String id, Node node) {
+        if (g.nodes.containsKey(id)) {
+            put(g, id, node);
+            return;
+        }
+        for (Edge e : node.out()) {
+            g.relations.add(e.relation());
+            g.incoming.computeIfAbsent(key(e.target(), e.relation()), k -> new ConcurrentSkipListSet<>()).add(id);
+        }
+        g.nodes.put(id, node);
+        g.byType.get(node.ref().type()).put(node.ref().slug(), node);
     }
 
     private static Set<String> put(Graph g, String id, Node node) {
