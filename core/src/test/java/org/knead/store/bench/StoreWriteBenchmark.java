@@ -66,6 +66,7 @@ public final class StoreWriteBenchmark {
         String[] modes = {"commit+sync", "no sync (reference)"};
         java.util.Map<String, List<Result>> rounds = new java.util.LinkedHashMap<>();
         RawDiskLog rawLog = null;
+        long[] fileSizes = new long[2];
         try {
             for (int m = 0; m < 2; m++) {
                 dirs[m] = Files.createTempDirectory(m == 0 ? "knead-bench-sync" : "knead-bench-nosync");
@@ -89,6 +90,13 @@ public final class StoreWriteBenchmark {
                         add(rounds, appends(rawLog, 8, perRound));
                     }
                 }
+            }
+            for (int m = 0; m < 2; m++) {
+                contexts[m].close();
+                stores[m].close();
+                fileSizes[m] = Files.size(dirs[m].resolve(EmbeddedStore.DATA_FILE));
+                contexts[m] = null;
+                stores[m] = null;
             }
         } finally {
             if (rawLog != null) {
@@ -125,6 +133,8 @@ public final class StoreWriteBenchmark {
                         on.perSecond() / off.perSecond(), on.p50(), off.p50(), on.p99(), off.p99());
             }
         }
+        System.out.printf(Locale.ROOT, "data file at the end: %.1f MB commit+sync, %.1f MB no sync%n", fileSizes[0] / 1e6,
+                fileSizes[1] / 1e6);
         for (int threads : new int[] {1, 8}) {
             Result disk = find(results, RAW_DISK, threads);
             Result save = find(results, "commit+sync", threads);
