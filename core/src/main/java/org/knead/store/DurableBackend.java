@@ -114,8 +114,8 @@ final class DurableBackend implements MongoBackend {
 
     static final int KEYS_PER_PAGE = 16;
     /**
-     * MVStore commits on its own (without a sync) once this much is changed and not committed, and an upkeep
-     * step rewrites at most a quarter of it: 1 MB (MVStore's default here: 19 MB).
+     * MVStore commits on its own (without a sync) once this much is changed and not committed; an upkeep step
+     * rewrites at most a quarter of it and moves at most twice it: 1 MB (MVStore's default here: 19 MB).
      */
     static final int AUTO_COMMIT_BUFFER_KB = 1024;
 
