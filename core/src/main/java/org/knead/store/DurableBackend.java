@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * has committed it and the data file has been synced to the disk ({@code fsync}): what a client
  * saw acknowledged survives a kill -9 or a power cut. Concurrent writers share one commit and sync
  * (group commit): a writer that finds a commit already under way waits for it and then, if its own
- * change came too late for that one, the next writer in line commits for everyone waiting.</li>
+ * change came too late for that one, the next writer in line commits for everyone waiting. The commit
+ * runs on that writer's thread (MVStore's background writer is off, see {@link #SYNCED_OPENER}); the data
+ * file's upkeep runs between commits, from the store's own task, and is synced before the next answer.</li>
  * <li>When a commit or sync fails (disk full, data folder read-only or gone), the write is answered
  * with an error, never acknowledged; the MVStore is closed without writing anything more (the data
  * file keeps the last committed state, which holds every acknowledged write) and the store enters a
@@ -110,7 +112,40 @@ final class DurableBackend implements MongoBackend {
         MVStore open(Path file, Thread.UncaughtExceptionHandler onBackgroundFailure);
     }
 
-    static final StoreOpener DEFAULT_OPENER = (file, onBackgroundFailure) -> new MVStore.Builder()
+    static final int KEYS_PER_PAGE = 16;
+    /**
+     * MVStore commits on its own (without a sync) once this much is changed and not committed; an upkeep step
+     * rewrites at most a quarter of it and moves at most twice it: 1 MB (MVStore's default here: 19 MB).
+     */
+    static final int AUTO_COMMIT_BUFFER_KB = 1024;
+
+    /**
+     * The durable store's MVStore: no background writer, so a commit runs on the thread that asks for it
+     * (with the background writer, each commit was handed to MVStore's serialization thread and then to its
+     * save thread, and waited for both, and for the writer's own upkeep of the file, which rewrote chunks
+     * under the store's lock); the upkeep runs from the store's own task ({@link #keepHouse}). Leaves hold
+     * at most {@value #KEYS_PER_PAGE} entries (MVStore's default: 48): a commit rewrites every leaf that
+     * changed, with all its documents, so smaller leaves mean less to serialize and write per commit.
+     */
+    static final StoreOpener SYNCED_OPENER = (file, onBackgroundFailure) -> {
+        HousekeptFileStore fileStore = new HousekeptFileStore();
+        fileStore.open(file.toString(), false, null);
+        try {
+            return new MVStore.Builder()
+                    .adoptFileStore(fileStore)
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB)
+                    .keysPerPage(KEYS_PER_PAGE)
+                    .backgroundExceptionHandler(onBackgroundFailure)
+                    .open();
+        } catch (RuntimeException e) {
+            fileStore.close();
+            throw e;
+        }
+    };
+
+    /** The plain H2 backend's MVStore (its background writer commits about once a second): the reference. */
+    static final StoreOpener REFERENCE_OPENER = (file, onBackgroundFailure) -> new MVStore.Builder()
             .fileName(file.toString())
             .backgroundExceptionHandler(onBackgroundFailure)
             .open();
@@ -130,10 +165,14 @@ final class DurableBackend implements MongoBackend {
         this.mvStore = delegate.getMvStore();
         this.clock = delegate.getClock();
         recovery.scheduleWithFixedDelay(this::recoverIfFailed, 1, 1, TimeUnit.SECONDS);
+        if (syncWrites && mvStore.getFileStore() instanceof HousekeptFileStore) {
+            recovery.scheduleWithFixedDelay(this::keepHouse, HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     static DurableBackend open(Path file, boolean syncWrites) {
-        return open(file, syncWrites, DEFAULT_OPENER);
+        return open(file, syncWrites, syncWrites ? SYNCED_OPENER : REFERENCE_OPENER);
     }
 
     static DurableBackend open(Path file, boolean syncWrites, StoreOpener opener) {
@@ -313,6 +352,47 @@ final class DurableBackend implements MongoBackend {
         MVStore store = mvStore;
         store.commit();
         store.sync();
+    }
+
+    /** How often the data file's upkeep runs (MVStore's background writer ran it every 333 ms). */
+    static final long HOUSEKEEPING_MILLIS = 500;
+
+    /**
+     * One step of the data file's upkeep ({@link HousekeptFileStore}), between two commits: writers wait for
+     * it as for a commit. What it wrote is committed and synced before they go on, so that a write answered
+     * later never finds anything written but not synced.
+     */
+    void keepHouse() {
+        if (failure != null || needsReopen) {
+            return;
+        }
+        swapLock.readLock().lock();
+        try {
+            commitLock.lock();
+            try {
+                MVStore store = mvStore;
+                if (failure != null || needsReopen || store.isClosed()
+                        || !(store.getFileStore() instanceof HousekeptFileStore fileStore)) {
+                    return;
+                }
+                long writes = fileStore.getWriteCount();
+                long started = System.nanoTime();
+                fileStore.keepHouse(store);
+                if (store.hasUnsavedChanges() || fileStore.getWriteCount() != writes) {
+                    commitAndSync();
+                }
+                LOG.debug("Upkeep of the data file: {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | IOException e) {
+                markFailed(e);
+                closeQuietly(mvStore);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                commitLock.unlock();
+            }
+        } finally {
+            swapLock.readLock().unlock();
+        }
     }
 
     // ------------------------------------------------------------------ failure and recovery
@@ -523,7 +603,15 @@ final class DurableBackend implements MongoBackend {
 
     @Override
     public void close() {
-        recovery.shutdownNow();
+        // never interrupt a running task: an interrupted FileChannel closes, and the MVStore with it
+        recovery.shutdown();
+        try {
+            if (!recovery.awaitTermination(10, TimeUnit.SECONDS)) {
+                recovery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         swapLock.writeLock().lock();
         try {
             if (failure == null && !needsReopen) {

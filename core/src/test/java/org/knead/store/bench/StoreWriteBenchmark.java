@@ -32,7 +32,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * same run, without (the H2 backend's own commit about once a second). 1 thread, then 8 threads each
  * saving its own item; then plain one-document inserts, the cost of one commit and sync alone. Both stores
  * run side by side and the two modes take turns, in three rounds, so that other work on the machine
- * weighs on both alike. Not a test:
+ * weighs on both alike. Between the two modes of each round, the disk's own floor: a {@value #RECORD_BYTES}-byte
+ * record appended to a file beside the synced store's and synced ({@link RawDiskLog}), 1 and 8 threads (grouped
+ * as a group commit does); the synced save's p99 is reported as a multiple of it. Not a test:
  * <pre>
  * ./mvnw -B -q -pl core test-compile exec:java -Dexec.args="SAVES_PER_THREAD"   (default 500)
  * </pre>
@@ -63,6 +65,8 @@ public final class StoreWriteBenchmark {
         ConfigurableApplicationContext[] contexts = new ConfigurableApplicationContext[2];
         String[] modes = {"commit+sync", "no sync (reference)"};
         java.util.Map<String, List<Result>> rounds = new java.util.LinkedHashMap<>();
+        RawDiskLog rawLog = null;
+        long[] fileSizes = new long[2];
         try {
             for (int m = 0; m < 2; m++) {
                 dirs[m] = Files.createTempDirectory(m == 0 ? "knead-bench-sync" : "knead-bench-nosync");
@@ -70,6 +74,8 @@ public final class StoreWriteBenchmark {
                 contexts[m] = context(stores[m].connectionString());
                 run(contexts[m].getBean(ContentService.class), "warmup", 1, 100); // JIT, connection pool
             }
+            rawLog = new RawDiskLog(dirs[0].resolve("raw-disk.log")); // beside the synced store's data file
+            appends(rawLog, 1, 100); // warmup
             for (int round = 0; round < ROUNDS; round++) {
                 for (int k = 0; k < 2; k++) {
                     int m = (round + k) % 2; // the modes take turns going first
@@ -79,9 +85,23 @@ public final class StoreWriteBenchmark {
                     add(rounds, run(content, modes[m], 8, perRound));
                     add(rounds, inserts(raw, modes[m], 1, perRound * 2, round));
                     add(rounds, inserts(raw, modes[m], 8, perRound, round));
+                    if (k == 0) { // between the two modes
+                        add(rounds, appends(rawLog, 1, perRound * 2));
+                        add(rounds, appends(rawLog, 8, perRound));
+                    }
                 }
             }
+            for (int m = 0; m < 2; m++) {
+                contexts[m].close();
+                stores[m].close();
+                fileSizes[m] = Files.size(dirs[m].resolve(EmbeddedStore.DATA_FILE));
+                contexts[m] = null;
+                stores[m] = null;
+            }
         } finally {
+            if (rawLog != null) {
+                rawLog.close();
+            }
             for (int m = 0; m < 2; m++) {
                 if (contexts[m] != null) {
                     contexts[m].close();
@@ -113,6 +133,27 @@ public final class StoreWriteBenchmark {
                         on.perSecond() / off.perSecond(), on.p50(), off.p50(), on.p99(), off.p99());
             }
         }
+        System.out.printf(Locale.ROOT, "data file at the end: %.1f MB commit+sync, %.1f MB no sync%n", fileSizes[0] / 1e6,
+                fileSizes[1] / 1e6);
+        for (int threads : new int[] {1, 8}) {
+            Result disk = find(results, RAW_DISK, threads);
+            Result save = find(results, "commit+sync", threads);
+            Result insert = find(results, "insert, commit+sync", threads);
+            System.out.printf(Locale.ROOT, "raw disk, %d thread(s): p50 %.2f ms, p99 %.2f ms; p99 of a synced save %.2f ms = "
+                    + "%.2f x the disk's, of a synced insert %.2f ms = %.2f x%n", threads, disk.p50(), disk.p99(),
+                    save.p99(), save.p99() / disk.p99(), insert.p99(), insert.p99() / disk.p99());
+        }
+    }
+
+    private static final String RAW_DISK = "raw disk (append+fdatasync)";
+    /** About what a save's documents take (revision, head, audit entry). */
+    private static final int RECORD_BYTES = 400;
+
+    /** The disk's floor: a small record appended and synced, concurrent writers grouped (see {@link RawDiskLog}). */
+    private static Result appends(RawDiskLog log, int threads, int perThread) throws Exception {
+        byte[] record = new byte[RECORD_BYTES];
+        new java.util.Random(threads).nextBytes(record);
+        return measure(RAW_DISK, threads, perThread, (thread, i) -> log.append(record));
     }
 
     private static void add(java.util.Map<String, List<Result>> rounds, Result r) {
