@@ -50,7 +50,7 @@ class StoreOpeningTest {
 
         AtomicReference<MVStore> opened = new AtomicReference<>();
         DurableBackend backend = DurableBackend.open(dir.resolve(EmbeddedStore.DATA_FILE), true, (file, onFailure) -> {
-            MVStore s = DurableBackend.DEFAULT_OPENER.open(file, onFailure);
+            MVStore s = DurableBackend.SYNCED_OPENER.open(file, onFailure);
             opened.set(s);
             return s;
         });
