@@ -384,6 +384,9 @@ public class SearchService implements SmartLifecycle, PublicationListener {
             g.refresh();
             LOG.info("Indexed {} published items in {} ms", count[0],
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            if (g.segments() > 1) {
+                g.compactInBackground();
+            }
             return g;
         } catch (IOException | RuntimeException e) {
             closeQuietly(g);

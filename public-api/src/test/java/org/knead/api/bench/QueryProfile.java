@@ -33,11 +33,18 @@ public final class QueryProfile {
         QueryEngine engine = new QueryEngine(v);
         Path dir = Files.createTempDirectory("knead-query-profile-");
         IndexGeneration index = IndexGeneration.create(FSDirectory.open(dir), dir, v);
+        // -Dsegments=N: commits N times on the way, as an index built and then updated by a follower has
+        int segments = Integer.getInteger("segments", 1);
+        int every = (corpus.size() + segments - 1) / segments;
         for (int i = 0; i < corpus.size(); i += 500) {
             index.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+            if (segments > 1 && (i + 500) % every < 500) {
+                index.commit();
+            }
         }
         index.commit();
         index.refresh();
+        System.out.println("segments: " + index.searchers().acquire().getIndexReader().leaves().size());
         IndexSearcher s = index.searchers().acquire();
         var detector = index.detector();
         boolean loop = args.length > 1 && args[1].equals("loop");

@@ -37,6 +37,8 @@ import org.knead.content.ContentType;
  */
 public final class IndexGeneration implements Closeable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexGeneration.class);
+
     public static final String SEQ = "knead.seq";
     public static final String SCHEMA = "knead.schema";
     /** The fingerprint of the log entry at {@link #SEQ}, to tell a rewritten log from the one applied. */
@@ -232,7 +234,7 @@ public final class IndexGeneration implements Closeable {
     }
 
     /** Makes everything so far durable, with the sequence, in one commit. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(SEQ, Long.toString(sequence));
         if (entry != null) {
@@ -246,6 +248,43 @@ public final class IndexGeneration implements Closeable {
     }
 
     /** Makes everything so far visible to searches. */
+    /**
+     * Merges the index into one segment on a thread of its own, then makes the merged index the one
+     * searched and commits it. A bulk build leaves a few large segments, and every term a query looks
+     * up (five fields per word, spelling, relief) is looked up in each: one segment makes every query
+     * cheaper. Searches and changes go on meanwhile (Lucene merges beside them); a close stops it.
+     */
+    public java.util.concurrent.CompletableFuture<Void> compactInBackground() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                long started = System.nanoTime();
+                writer.forceMerge(1);
+                refresh();
+                commit();
+                LOG.info("Search index merged into one segment in {} ms", (System.nanoTime() - started) / 1_000_000);
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                LOG.info("Search index not merged ({}); it is searched as it is", e.toString());
+                done.completeExceptionally(e);
+            }
+        }, "knead-index-merge");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return done;
+    }
+
+    /** How many segments the index searched now has. */
+    public int segments() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }

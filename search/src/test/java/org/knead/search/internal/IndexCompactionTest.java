@@ -1,0 +1,66 @@
+package org.knead.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.knead.content.Content;
+import org.knead.search.bench.CorpusGenerator;
+
+/**
+ * A built index is merged into one segment beside the searches, answering the same before and after,
+ * and the merged index is what a restart opens (with the sequence it had applied).
+ */
+class IndexCompactionTest {
+
+    @Test
+    void aBuiltIndexIsMergedIntoOneSegmentThatAnswersTheSame() throws Exception {
+        Path dir = Files.createTempDirectory("knead-compaction-");
+        List<Content> corpus = new CorpusGenerator(3).corpus(1500);
+        List<String> queries = List.of("stiff neck", "massage for tension", "back pain with a fever", "trigger point");
+        QueryEngine engine = new QueryEngine(Vocabulary.builtIn());
+        try (IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn())) {
+            for (int i = 0; i < corpus.size(); i += 500) {
+                g.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+                g.commit();
+            }
+            g.applied(42, null);
+            g.commit();
+            g.refresh();
+            assertThat(g.segments()).as("a build in three commits").isGreaterThan(1);
+            List<String> before = answers(g, engine, queries);
+
+            g.compactInBackground().get(60, TimeUnit.SECONDS);
+
+            assertThat(g.segments()).isEqualTo(1);
+            assertThat(answers(g, engine, queries)).isEqualTo(before);
+        }
+        try (DirectoryReader reopened = DirectoryReader.open(FSDirectory.open(dir))) {
+            assertThat(reopened.leaves()).as("the merged index is committed").hasSize(1);
+            assertThat(reopened.getIndexCommit().getUserData()).containsEntry(IndexGeneration.SEQ, "42");
+            assertThat(reopened.numDocs()).isEqualTo(corpus.size());
+        }
+    }
+
+    private static List<String> answers(IndexGeneration g, QueryEngine engine, List<String> queries) throws Exception {
+        IndexSearcher s = g.searchers().acquire();
+        try {
+            return queries.stream().map(q -> {
+                try {
+                    return engine.search(s, new org.knead.search.SearchRequest(q, java.util.Set.of(), null, null, 0, 10),
+                            g.detector()).toString();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } finally {
+            g.searchers().release(s);
+        }
+    }
+}
