@@ -54,6 +54,8 @@ public final class IndexGeneration implements Closeable {
     private final Map<String, Content> medical = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong medicalVersion = new java.util.concurrent.atomic.AtomicLong();
     private volatile CachedDetector detector;
+    /** Whether {@link #compactInBackground} is merging the index now. */
+    private final java.util.concurrent.atomic.AtomicBoolean merging = new java.util.concurrent.atomic.AtomicBoolean();
     /** Done once the warnings and symptoms of an opened index are read; at once for a new index. */
     private volatile java.util.concurrent.CompletableFuture<Void> medicalLoaded =
             java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -252,10 +254,13 @@ public final class IndexGeneration implements Closeable {
      * Merges the index into one segment on a thread of its own, then makes the merged index the one
      * searched and commits it. A bulk build leaves a few large segments, and every term a query looks
      * up (five fields per word, spelling, relief) is looked up in each: one segment makes every query
-     * cheaper. Searches and changes go on meanwhile (Lucene merges beside them); a close stops it.
+     * cheaper. Searches and changes go on meanwhile (Lucene merges beside them). A close while it runs
+     * does not wait for it: it drops what was not committed, and the next start catches up from the last
+     * commit's log sequence, as after a crash.
      */
     public java.util.concurrent.CompletableFuture<Void> compactInBackground() {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        merging.set(true);
         Thread t = new Thread(() -> {
             try {
                 long started = System.nanoTime();
@@ -267,6 +272,8 @@ public final class IndexGeneration implements Closeable {
             } catch (IOException | RuntimeException e) {
                 LOG.info("Search index not merged ({}); it is searched as it is", e.toString());
                 done.completeExceptionally(e);
+            } finally {
+                merging.set(false);
             }
         }, "knead-index-merge");
         t.setDaemon(true);
@@ -335,7 +342,11 @@ public final class IndexGeneration implements Closeable {
             searchers.close();
         } finally {
             try {
-                writer.close();
+                if (merging.get()) {
+                    writer.rollback(); // aborts the merge instead of waiting for it (see compactInBackground)
+                } else {
+                    writer.close();
+                }
             } finally {
                 directory.close();
             }

@@ -48,6 +48,28 @@ class IndexCompactionTest {
         }
     }
 
+    @Test
+    void aCloseDuringTheMergeKeepsTheLastCommit() throws Exception {
+        Path dir = Files.createTempDirectory("knead-compaction-close-");
+        List<Content> corpus = new CorpusGenerator(5).corpus(1500);
+        java.util.concurrent.CompletableFuture<Void> merge;
+        try (IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn())) {
+            for (int i = 0; i < corpus.size(); i += 500) {
+                g.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+                g.commit();
+            }
+            g.applied(7, null);
+            g.commit();
+            g.refresh();
+            merge = g.compactInBackground();
+        } // closed at once, while the merge runs (or just after it)
+        merge.handle((ok, failed) -> null).get(60, TimeUnit.SECONDS);
+        try (DirectoryReader reopened = DirectoryReader.open(FSDirectory.open(dir))) {
+            assertThat(reopened.numDocs()).isEqualTo(corpus.size());
+            assertThat(reopened.getIndexCommit().getUserData()).containsEntry(IndexGeneration.SEQ, "7");
+        }
+    }
+
     private static List<String> answers(IndexGeneration g, QueryEngine engine, List<String> queries) throws Exception {
         IndexSearcher s = g.searchers().acquire();
         try {
