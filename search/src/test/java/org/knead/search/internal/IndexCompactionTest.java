@@ -25,14 +25,7 @@ class IndexCompactionTest {
         List<Content> corpus = new CorpusGenerator(3).corpus(1500);
         List<String> queries = List.of("stiff neck", "massage for tension", "back pain with a fever", "trigger point");
         QueryEngine engine = new QueryEngine(Vocabulary.builtIn());
-        try (IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn())) {
-            for (int i = 0; i < corpus.size(); i += 500) {
-                g.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
-                g.commit();
-            }
-            g.applied(42, null);
-            g.commit();
-            g.refresh();
+        try (IndexGeneration g = builtInThreeCommits(dir, corpus, 42)) {
             assertThat(g.segments()).as("a build in three commits").isGreaterThan(1);
             List<String> before = answers(g, engine, queries);
 
@@ -53,14 +46,7 @@ class IndexCompactionTest {
         Path dir = Files.createTempDirectory("knead-compaction-close-");
         List<Content> corpus = new CorpusGenerator(5).corpus(1500);
         java.util.concurrent.CompletableFuture<Void> merge;
-        try (IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn())) {
-            for (int i = 0; i < corpus.size(); i += 500) {
-                g.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
-                g.commit();
-            }
-            g.applied(7, null);
-            g.commit();
-            g.refresh();
+        try (IndexGeneration g = builtInThreeCommits(dir, corpus, 7)) {
             merge = g.compactInBackground();
         } // closed at once, while the merge runs (or just after it)
         merge.handle((ok, failed) -> null).get(60, TimeUnit.SECONDS);
@@ -68,6 +54,19 @@ class IndexCompactionTest {
             assertThat(reopened.numDocs()).isEqualTo(corpus.size());
             assertThat(reopened.getIndexCommit().getUserData()).containsEntry(IndexGeneration.SEQ, "7");
         }
+    }
+
+    /** An index of {@code corpus} built in three commits (three segments), at log sequence {@code seq}. */
+    private static IndexGeneration builtInThreeCommits(Path dir, List<Content> corpus, long seq) throws Exception {
+        IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn());
+        for (int i = 0; i < corpus.size(); i += 500) {
+            g.addAll(corpus.subList(i, Math.min(corpus.size(), i + 500)));
+            g.commit();
+        }
+        g.applied(seq, null);
+        g.commit();
+        g.refresh();
+        return g;
     }
 
     private static List<String> answers(IndexGeneration g, QueryEngine engine, List<String> queries) throws Exception {
