@@ -3,7 +3,6 @@ package org.knead.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -26,18 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class IdLookupH2BackendTest {
 
     @TempDir static Path dir;
-    static EmbeddedStore h2;
-    static EmbeddedStore memory;
+    static H2AgainstMemory stores;
     static MongoClient h2Client;
     static MongoClient memoryClient;
 
     @BeforeAll
     static void stores() {
-        h2 = EmbeddedStore.startPersistent(dir, "127.0.0.1", 0);
-        memory = EmbeddedStore.startInMemory("127.0.0.1", 0);
-        h2Client = MongoClients.create(h2.connectionString());
-        memoryClient = MongoClients.create(memory.connectionString());
-        for (MongoClient c : List.of(h2Client, memoryClient)) {
+        stores = new H2AgainstMemory(dir);
+        h2Client = stores.h2Client;
+        memoryClient = stores.memoryClient;
+        for (MongoClient c : stores.clients()) {
             MongoCollection<Document> docs = docs(c);
             for (int i = 1; i <= 30; i++) {
                 docs.insertOne(new Document("_id", "item:" + i).append("n", i).append("state", i % 3 == 0 ? "IN_REVIEW"
@@ -49,10 +46,7 @@ class IdLookupH2BackendTest {
 
     @AfterAll
     static void stop() {
-        h2Client.close();
-        memoryClient.close();
-        h2.close();
-        memory.close();
+        stores.close();
     }
 
     static MongoCollection<Document> docs(MongoClient c) {

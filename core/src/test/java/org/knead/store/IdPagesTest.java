@@ -3,7 +3,6 @@ package org.knead.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -31,8 +30,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 class IdPagesTest {
 
     @TempDir static Path dir;
-    static EmbeddedStore h2;
-    static EmbeddedStore memory;
+    static H2AgainstMemory stores;
     static MongoClient h2Client;
     static MongoClient memoryClient;
     static final List<String> IDS = new ArrayList<>();
@@ -43,16 +41,15 @@ class IdPagesTest {
 
     @BeforeAll
     static void stores() {
-        h2 = EmbeddedStore.startPersistent(dir, "127.0.0.1", 0);
-        memory = EmbeddedStore.startInMemory("127.0.0.1", 0);
-        h2Client = MongoClients.create(h2.connectionString());
-        memoryClient = MongoClients.create(memory.connectionString());
+        stores = new H2AgainstMemory(dir);
+        h2Client = stores.h2Client;
+        memoryClient = stores.memoryClient;
         // unpadded numbers, upper case, punctuation and a non-ASCII letter: string order, not insertion order
         for (int i = 1; i <= 1200; i++) {
             IDS.add("symptom:item-" + (i * 7919 % 1201));
         }
         IDS.addAll(List.of("", "a", "a-b", "a:1", "a#2", "b#10", "b#2", "Zed", "\u00e9t\u00e9"));
-        for (MongoClient c : List.of(h2Client, memoryClient)) {
+        for (MongoClient c : stores.clients()) {
             MongoCollection<Document> docs = docs(c);
             int n = 0;
             for (String id : IDS) {
@@ -67,10 +64,7 @@ class IdPagesTest {
 
     @AfterAll
     static void stop() {
-        h2Client.close();
-        memoryClient.close();
-        h2.close();
-        memory.close();
+        stores.close();
     }
 
     static MongoCollection<Document> docs(MongoClient c) {
