@@ -29,6 +29,9 @@ import org.h2.mvstore.MVStore;
  * string {@code _id}, sorted by {@code _id}, with a limit: {@code org.knead.paging.IdPages}) is read in key
  * order from the range's start and stops at the page's last match: it costs the page's size, not the collection's.
  *
+ * <p>Documents, index keys and object ids are written compactly ({@link BsonObjects}) instead of by Java
+ * serialization; what a data file holds in the old form is read as before.
+ *
  * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
  * without serializing both keys for every comparison.
  *
@@ -95,7 +98,8 @@ final class IdLookupH2Backend extends H2Backend {
             // called from H2Database's constructor as well, before a field of this class could be set
             MVStore store = store();
             String full = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store.openMap("databases." + full);
+            MVMap<Object, Document> data = store.openMap("databases." + full,
+                    new MVMap.Builder<Object, Document>().keyType(new BsonObjects()).valueType(new BsonObjects()));
             MVMap<String, Object> meta = store.openMap("meta." + full);
             return new IdLookupCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -106,7 +110,8 @@ final class IdLookupH2Backend extends H2Backend {
                 String indexName, List<de.bwaldvogel.mongo.backend.IndexKey> keys, boolean sparse) {
             MVMap<de.bwaldvogel.mongo.backend.KeyValue, Object> map = store().openMap(
                     getFullCollectionNamespace(collectionName) + "._index_" + indexName, // the plain backend's name
-                    new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new KeyValueOrder()));
+                    new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new KeyValueOrder())
+                            .valueType(new BsonObjects()));
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 

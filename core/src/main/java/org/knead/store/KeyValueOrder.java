@@ -6,7 +6,7 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of the embedded store's unique indexes ({@code _id}): H2's {@link ObjectDataType}, the type
- * those index maps were always written with (same bytes on disk, same order), with one change: two index keys
+ * those index maps were always written with (same order; keys written compactly, see {@link BsonObjects}), with one change: two index keys
  * ({@link KeyValue}, which is not {@link Comparable}) are compared by their serialized bytes as before, but the
  * bytes of a key object are computed once and kept, instead of serializing both keys again for every
  * comparison. A lookup by {@code _id} compares its key with about 20 keys of the index's pages; profiled
@@ -16,7 +16,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * differently), for the key of the operation under way and for the keys of the index pages in H2's cache; the
  * cache is emptied when it holds {@value #MAX_ENTRIES} keys.
  */
-final class KeyValueOrder extends ObjectDataType {
+final class KeyValueOrder extends BsonObjects {
 
     static final int MAX_ENTRIES = 100_000;
 

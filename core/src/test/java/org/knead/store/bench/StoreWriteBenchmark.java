@@ -37,6 +37,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * as a group commit does); the synced save's p99 is reported as a multiple of it. Not a test:
  * <pre>
  * ./mvnw -B -q -pl core test-compile exec:java -Dexec.args="SAVES_PER_THREAD"   (default 500)
+ * ./mvnw -B -q -pl core test-compile exec:java -Dknead.bench.store-jvm="-XX:+UseSerialGC"  (stores in their own JVMs)
  * </pre>
  * The data goes to a temporary folder ({@code -Djava.io.tmpdir} chooses its disk), deleted afterwards.
  */
@@ -61,7 +62,7 @@ public final class StoreWriteBenchmark {
         int perThread = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int perRound = Math.max(1, perThread / ROUNDS);
         Path[] dirs = new Path[2];
-        EmbeddedStore[] stores = new EmbeddedStore[2];
+        AutoCloseable[] stores = new AutoCloseable[2];
         ConfigurableApplicationContext[] contexts = new ConfigurableApplicationContext[2];
         String[] modes = {"commit+sync", "no sync (reference)"};
         java.util.Map<String, List<Result>> rounds = new java.util.LinkedHashMap<>();
@@ -70,8 +71,9 @@ public final class StoreWriteBenchmark {
         try {
             for (int m = 0; m < 2; m++) {
                 dirs[m] = Files.createTempDirectory(m == 0 ? "knead-bench-sync" : "knead-bench-nosync");
-                stores[m] = EmbeddedStore.startPersistent(dirs[m], "127.0.0.1", 0, m == 0);
-                contexts[m] = context(stores[m].connectionString());
+                String[] uri = new String[1];
+                stores[m] = startStore(dirs[m], m == 0, uri);
+                contexts[m] = context(uri[0]);
                 run(contexts[m].getBean(ContentService.class), "warmup", 1, 100); // JIT, connection pool
             }
             rawLog = new RawDiskLog(dirs[0].resolve("raw-disk.log")); // beside the synced store's data file
@@ -118,6 +120,8 @@ public final class StoreWriteBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "%d rounds, the modes taking turns; load average at the end: %s%n", ROUNDS,
                 Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.println(STORE_JVM_OPTIONS == null ? "stores in this JVM"
+                : "stores in their own JVMs, options: " + (STORE_JVM_OPTIONS.isBlank() ? "(none)" : STORE_JVM_OPTIONS));
         System.out.printf(Locale.ROOT, "%-28s %7s %7s %10s %8s %8s %8s%n", "mode", "threads", "saves", "saves/s",
                 "p50 ms", "p99 ms", "max ms");
         for (Result r : results) {
@@ -143,6 +147,61 @@ public final class StoreWriteBenchmark {
                     + "%.2f x the disk's, of a synced insert %.2f ms = %.2f x%n", threads, disk.p50(), disk.p99(),
                     save.p99(), save.p99() / disk.p99(), insert.p99(), insert.p99() / disk.p99());
         }
+    }
+
+    /**
+     * With {@code -Dknead.bench.store-jvm="OPTIONS"} (may be empty) each store runs in its own JVM with those
+     * options, as {@code ./knead store} runs it beside the console ({@link BenchStoreMain}); without it, in this JVM.
+     */
+    private static final String STORE_JVM_OPTIONS = System.getProperty("knead.bench.store-jvm");
+
+    private static AutoCloseable startStore(Path dir, boolean sync, String[] uri) throws Exception {
+        if (STORE_JVM_OPTIONS == null) {
+            EmbeddedStore store = EmbeddedStore.startPersistent(dir, "127.0.0.1", 0, sync);
+            uri[0] = store.connectionString();
+            return store;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(org.knead.testing.StoreProcess.java());
+        for (String option : STORE_JVM_OPTIONS.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", classPath(), BenchStoreMain.class.getName(),
+                dir.toString(), "0", Boolean.toString(sync)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
+            // the store's own output before it listens
+        }
+        if (line == null) {
+            throw new IllegalStateException("the store process ended before it listened");
+        }
+        uri[0] = EmbeddedStore.connectionString("127.0.0.1", Integer.parseInt(line.substring(6).trim()));
+        return () -> {
+            process.getOutputStream().close(); // the store closes its data file and ends
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        };
+    }
+
+    /** This benchmark's class path: exec:java loads it in a class loader of its own, not on java.class.path. */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static final String RAW_DISK = "raw disk (append+fdatasync)";
