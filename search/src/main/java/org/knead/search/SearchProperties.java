@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerCacheSize how many recent search and suggest answers are kept for the current index
  *                       state, by the public API's one answer cache (default 1024; 0 turns their
  *                       caching off, e.g. to measure the raw query cost)
+ * @param mergeWhenQuiet once the index has taken no change for this long and has more than one segment
+ *                       (each batch of publications the follower applies adds one), it is merged into one
+ *                       segment on a thread of its own (default 10s; 0 never merges after the build); after
+ *                       a merge that took T, the next waits at least 20 T
  */
 @ConfigurationProperties("knead.search")
 public record SearchProperties(
@@ -26,7 +30,8 @@ public record SearchProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500") int buildBatchSize,
         Path synonyms,
-        @DefaultValue("1024") int answerCacheSize) {
+        @DefaultValue("1024") int answerCacheSize,
+        @DefaultValue("10s") Duration mergeWhenQuiet) {
 
     public SearchProperties {
         if (indexDir != null && indexDir.toString().isBlank()) {
@@ -44,10 +49,14 @@ public record SearchProperties(
         if (answerCacheSize < 0) {
             answerCacheSize = 0;
         }
+        if (mergeWhenQuiet == null || mergeWhenQuiet.isNegative()) {
+            mergeWhenQuiet = Duration.ZERO;
+        }
     }
 
-    /** In memory, polling every 200ms, enabled. */
+
+    /** In memory, polling every 200ms, enabled, merging after 10 s without a change. */
     public static SearchProperties defaults() {
-        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024);
+        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10));
     }
 }

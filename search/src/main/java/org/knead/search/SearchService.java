@@ -53,6 +53,7 @@ public class SearchService implements SmartLifecycle, PublicationListener {
     private final QueryEngine engine;
     private final IndexStore store;
     private final PublicationFollower follower;
+    private final org.knead.search.internal.QuietMerge quietMerge;
     /** Whether this service has a follower of its own (built without Spring) rather than the process's. */
     private final boolean ownFollower;
 
@@ -95,6 +96,7 @@ public class SearchService implements SmartLifecycle, PublicationListener {
         this.store = new IndexStore(this.properties.indexDir(), vocabulary);
         this.follower = follower;
         this.ownFollower = ownFollower;
+        this.quietMerge = new org.knead.search.internal.QuietMerge(this.properties.mergeWhenQuiet(), () -> current);
     }
 
     // ---- queries ----
@@ -306,6 +308,9 @@ public class SearchService implements SmartLifecycle, PublicationListener {
                 g.refresh();
             } catch (IOException e) {
                 throw new UncheckedIOException("Applying publications to the search index failed", e);
+            }
+            if (!batch.changes().isEmpty()) {
+                quietMerge.changed();
             }
             progressed(Math.max(applied, g.sequence()));
         }

@@ -18,6 +18,8 @@ import org.knead.seed.ReferenceContent;
  * Thread-CPU time of a full search over the side-by-side benchmark's corpus and queries, in process (a
  * development aid): {@code [items=10000] [loop]}. Runs the same on any build of the search module, so
  * two builds can be compared query for query; with {@code loop} it searches for 25 s to attach a profiler.
+ * {@code -Dsegments=N} builds the index in N commits; {@code -Dtail=N} then puts N items again in one more commit
+ * (a large segment and a small one, as a follower's first batch after a build leaves them).
  */
 public final class QueryProfile {
 
@@ -43,6 +45,14 @@ public final class QueryProfile {
             }
         }
         index.commit();
+        // -Dtail=N: then N items put again in a commit of their own, as a follower's first batch after a build
+        int tail = Integer.getInteger("tail", 0);
+        if (tail > 0) {
+            for (Content c : corpus.subList(corpus.size() - tail, corpus.size())) {
+                index.put(c);
+            }
+            index.commit();
+        }
         index.refresh();
         System.out.println("segments: " + index.searchers().acquire().getIndexReader().leaves().size());
         IndexSearcher s = index.searchers().acquire();

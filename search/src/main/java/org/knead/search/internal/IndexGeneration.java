@@ -249,7 +249,6 @@ public final class IndexGeneration implements Closeable {
         committedSequence = seq;
     }
 
-    /** Makes everything so far visible to searches. */
     /**
      * Merges the index into one segment on a thread of its own, then makes the merged index the one
      * searched and commits it. A bulk build leaves a few large segments, and every term a query looks
@@ -260,7 +259,10 @@ public final class IndexGeneration implements Closeable {
      */
     public java.util.concurrent.CompletableFuture<Void> compactInBackground() {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        merging.set(true);
+        if (!merging.compareAndSet(false, true)) { // one at a time; what a change adds meanwhile waits for the next
+            done.complete(null);
+            return done;
+        }
         Thread t = new Thread(() -> {
             try {
                 long started = System.nanoTime();
@@ -282,6 +284,11 @@ public final class IndexGeneration implements Closeable {
         return done;
     }
 
+    /** Whether a merge into one segment is under way. */
+    public boolean merging() {
+        return merging.get();
+    }
+
     /** How many segments the index searched now has. */
     public int segments() throws IOException {
         IndexSearcher s = searchers.acquire();
@@ -292,6 +299,7 @@ public final class IndexGeneration implements Closeable {
         }
     }
 
+    /** Makes everything so far visible to searches. */
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }

@@ -56,6 +56,58 @@ class IndexCompactionTest {
         }
     }
 
+    @Test
+    void anIndexThatTookChangesIsMergedOnceItHasBeenQuietForTheSetTime() throws Exception {
+        Path dir = Files.createTempDirectory("knead-quiet-merge-");
+        List<Content> corpus = new CorpusGenerator(9).corpus(1500);
+        List<String> queries = List.of("stiff neck", "knots in my shoulder", "numb hands");
+        QueryEngine engine = new QueryEngine(Vocabulary.builtIn());
+        try (IndexGeneration g = builtInThreeCommits(dir, corpus, 3)) {
+            List<String> before = answers(g, engine, queries);
+            QuietMerge merge = new QuietMerge(java.time.Duration.ofMillis(400), () -> g);
+            for (int i = 0; i < 8; i++) { // a change every 100 ms: never quiet for 400 ms
+                merge.changed();
+                Thread.sleep(100);
+                assertThat(g.segments()).as("changes keep coming: no merge yet").isGreaterThan(1);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (g.segments() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(g.segments()).isEqualTo(1);
+            assertThat(answers(g, engine, queries)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aChangeMadeWhileAMergeRunsIsMergedAfterIt() throws Exception {
+        Path dir = Files.createTempDirectory("knead-quiet-merge-during-");
+        List<Content> corpus = new CorpusGenerator(6).corpus(3000);
+        try (IndexGeneration g = builtInThreeCommits(dir, corpus, 3)) {
+            java.util.concurrent.CompletableFuture<Void> buildMerge = g.compactInBackground();
+            g.put(corpus.get(0)); // a follower's batch while the build's merge runs
+            g.commit();
+            g.refresh();
+            new QuietMerge(java.time.Duration.ofMillis(50), () -> g).changed();
+            buildMerge.get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (g.segments() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(g.segments()).as("the batch's segment is merged once the merge under way is done").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void noQuietMergeWhenItIsTurnedOff() throws Exception {
+        Path dir = Files.createTempDirectory("knead-quiet-merge-off-");
+        try (IndexGeneration g = builtInThreeCommits(dir, new CorpusGenerator(4).corpus(1500), 3)) {
+            new QuietMerge(java.time.Duration.ZERO, () -> g).changed();
+            Thread.sleep(1000);
+            assertThat(g.segments()).isGreaterThan(1);
+        }
+    }
+
     /** An index of {@code corpus} built in three commits (three segments), at log sequence {@code seq}. */
     private static IndexGeneration builtInThreeCommits(Path dir, List<Content> corpus, long seq) throws Exception {
         IndexGeneration g = IndexGeneration.create(FSDirectory.open(dir), dir, Vocabulary.builtIn());
