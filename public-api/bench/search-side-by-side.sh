@@ -6,6 +6,7 @@
 # interleaved, at 8 and 32 connections, three repetitions (medians). Prints a Markdown table with the ratios Knead / plain.
 # Ports KNEAD_BENCH_PORT..+3 (default 28120-28123); KNEAD_BENCH_JFR=FILE records Knead's API with JFR;
 # KNEAD_BENCH_BASELINE=CLASSPATH measures another build of the API (say, the previous commit's classes) alike.
+# (then it also prints Knead / baseline within each repetition and their median); KNEAD_BENCH_KINDS=search measures searches only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }

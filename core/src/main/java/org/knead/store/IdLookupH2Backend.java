@@ -270,8 +270,54 @@ final class IdLookupH2Backend extends H2Backend {
             this.data = data;
         }
 
+        /** Whether this thread is inside an update, whose matches mongo-java-server changes in place. */
+        private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document updateQuery,
+                de.bwaldvogel.mongo.backend.ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert,
+                de.bwaldvogel.mongo.oplog.Oplog oplog) {
+            UPDATING.set(true);
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                UPDATING.set(false);
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            UPDATING.set(true);
+            try {
+                return super.findAndModify(query);
+            } finally {
+                UPDATING.set(false);
+            }
+        }
+
+        /**
+         * As {@link #matches}, except that within an update every match is a deep copy: mongo-java-server changes
+         * the document an update matched in place, then puts it back. Changed in place, the stored object was
+         * changed under a commit of another connection that was writing the page holding it (the BSON encoder
+         * stopped with a ConcurrentModificationException, and the store refused writes until it reopened; Java
+         * serialization had written whatever the map held at that moment), and under every older version of
+         * the map. Now a stored document is never changed: an update puts a new one.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            QueryResult result = matches(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (!UPDATING.get()) {
+                return result;
+            }
+            List<Document> copies = new ArrayList<>();
+            for (Document d : result) {
+                copies.add(d.cloneDeeply());
+            }
+            return new QueryResult(copies, result.getCursorId());
+        }
+
+        private QueryResult matches(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
             IdRange range = IdRange.of(query, orderBy, limit);
             if (range != null) {

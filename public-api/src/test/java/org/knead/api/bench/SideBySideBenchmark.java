@@ -43,7 +43,8 @@ import org.knead.testing.StoreProcess;
  * <p>{@code public-api/bench/search-side-by-side.sh [items=10000] [seconds=10] [repetitions=3]}; the
  * ports are 28120-28123 unless {@code KNEAD_BENCH_PORT} names another base; {@code KNEAD_BENCH_JFR=FILE}
  * records a flight recording of Knead's API; {@code KNEAD_BENCH_BASELINE=CLASSPATH} measures another build
- * of the API (e.g. the classes of the previous commit) in the same run, as a third server.
+ * of the API (e.g. the classes of the previous commit) in the same run, as a third server, and prints Knead / baseline
+ * within each repetition and their median; {@code KNEAD_BENCH_KINDS=search} measures searches only.
  */
 public final class SideBySideBenchmark {
 
@@ -117,7 +118,7 @@ public final class SideBySideBenchmark {
 
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= reps; rep++) {
-                for (String kind : new String[] {"search", "item"}) {
+                for (String kind : KINDS) {
                     if (rep == 1) { // warm-up: JIT; for item reads also the answer cache, as it is when serving
                         for (Map.Entry<String, String> server : servers.entrySet()) {
                             wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
@@ -149,7 +150,7 @@ public final class SideBySideBenchmark {
             }
             System.out.println(head);
             System.out.println(line);
-            for (String kind : new String[] {"search", "item"}) {
+            for (String kind : KINDS) {
                 for (int c : CONNECTIONS) {
                     Run p = median(runs, kind, "plain", c);
                     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms |",
@@ -163,6 +164,9 @@ public final class SideBySideBenchmark {
                     System.out.println(row);
                 }
             }
+            if (servers.containsKey("baseline")) {
+                pairedRatios(runs, reps);
+            }
         } finally {
             for (Process p : children) {
                 p.destroy();
@@ -172,6 +176,35 @@ public final class SideBySideBenchmark {
             }
         }
     }
+
+    /**
+     * Knead against the baseline within each repetition (measured one right after the other, so a change in the
+     * machine's load weighs on both), and the median of those ratios: steadier than the ratio of the medians.
+     */
+    private static void pairedRatios(List<Run> runs, int reps) {
+        for (String kind : KINDS) {
+            for (int c : CONNECTIONS) {
+                double[] ratios = new double[reps];
+                StringBuilder each = new StringBuilder();
+                for (int rep = 0; rep < reps; rep++) {
+                    int index = rep;
+                    Run k = runs.stream().filter(r -> r.kind().equals(kind) && r.server().equals("knead") && r.connections() == c)
+                            .skip(index).findFirst().orElseThrow();
+                    Run b = runs.stream().filter(r -> r.kind().equals(kind) && r.server().equals("baseline") && r.connections() == c)
+                            .skip(index).findFirst().orElseThrow();
+                    ratios[rep] = k.rps() / b.rps();
+                    each.append(String.format(Locale.ROOT, "%s%.2f", rep == 0 ? "" : ", ", ratios[rep]));
+                }
+                double[] sorted = ratios.clone();
+                java.util.Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "%s, %d connections: Knead / baseline per repetition %s; median %.2f%n", kind, c,
+                        each, sorted[reps / 2]);
+            }
+        }
+    }
+
+    /** What is measured: {@code KNEAD_BENCH_KINDS=search} (or item) measures one kind only. */
+    private static final String[] KINDS = System.getenv().getOrDefault("KNEAD_BENCH_KINDS", "search,item").split(",");
 
     private static String scriptOf(String server) {
         return server.equals("plain") ? "plain" : "knead";
