@@ -32,8 +32,8 @@ import org.h2.mvstore.MVStore;
  * <p>Documents, index keys and object ids are written compactly ({@link BsonObjects}) instead of by Java
  * serialization; what a data file holds in the old form is read as before.
  *
- * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order and bytes on disk,
- * without serializing both keys for every comparison.
+ * <p>Its unique indexes compare their keys through {@link KeyValueOrder}: the same order, without serializing
+ * both keys for every comparison.
  *
  * <p>A secondary (non-unique) index is declared but not kept, as with the plain backend; but where the plain
  * backend, at every opening of the data file, read every document of the collection twice for each such index

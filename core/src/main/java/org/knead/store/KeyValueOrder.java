@@ -6,10 +6,10 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of the embedded store's unique indexes ({@code _id}): H2's {@link ObjectDataType}, the type
- * those index maps were always written with (same order; keys written compactly, see {@link BsonObjects}), with one change: two index keys
- * ({@link KeyValue}, which is not {@link Comparable}) are compared by their serialized bytes as before, but the
- * bytes of a key object are computed once and kept, instead of serializing both keys again for every
- * comparison. A lookup by {@code _id} compares its key with about 20 keys of the index's pages; profiled
+ * those index maps were always written with (same order; keys now written compactly, see {@link BsonObjects}),
+ * with one change: two index keys ({@link KeyValue}, which is not {@link Comparable}) are compared by their
+ * Java-serialized bytes as before, but the bytes of a key object are computed once and kept, instead of
+ * serializing both keys again for every comparison. A lookup by {@code _id} compares its key with about 20 keys of the index's pages; profiled
  * during an import, those serializations took 40% of the store's CPU.
  *
  * <p>The bytes are kept per key object (by identity, never by equality: two equal keys may serialize
