@@ -44,7 +44,8 @@ import org.knead.testing.StoreProcess;
  * ports are 28120-28123 unless {@code KNEAD_BENCH_PORT} names another base; {@code KNEAD_BENCH_JFR=FILE}
  * records a flight recording of Knead's API; {@code KNEAD_BENCH_BASELINE=CLASSPATH} measures another build
  * of the API (e.g. the classes of the previous commit) in the same run, as a third server, and prints Knead / baseline
- * within each repetition and their median; {@code KNEAD_BENCH_KINDS=search} measures searches only.
+ * within each repetition and their median; {@code KNEAD_BENCH_KINDS=search} measures searches only;
+ * {@code KNEAD_BENCH_API_ARGS="--name=value ..."} adds arguments to Knead's API (not the baseline's).
  */
 public final class SideBySideBenchmark {
 
@@ -89,7 +90,7 @@ public final class SideBySideBenchmark {
                     System.getProperty("java.class.path"), PlainLuceneServer.class.getName(), String.valueOf(plainPort),
                     corpusFile.toString())));
             children.add(start("knead", work, api(System.getProperty("java.class.path"), apiPort, uri,
-                    work.resolve("index"), System.getenv("KNEAD_BENCH_JFR"))));
+                    work.resolve("index"), System.getenv("KNEAD_BENCH_JFR"), System.getenv("KNEAD_BENCH_API_ARGS"))));
             String baseline = System.getenv("KNEAD_BENCH_BASELINE");
             if (baseline != null && !baseline.isBlank()) { // another build of the API (its classpath), measured alike
                 servers.put("baseline", "http://127.0.0.1:" + (base + 3));
@@ -212,6 +213,11 @@ public final class SideBySideBenchmark {
 
     /** The command line of a public API on {@code classpath}: its own configuration, rate limit never reached. */
     static List<String> api(String classpath, int port, String storeUri, Path index, String jfr) {
+        return api(classpath, port, storeUri, index, jfr, "");
+    }
+
+    /** As above, with {@code extra} arguments (separated by spaces) after the benchmark's own. */
+    static List<String> api(String classpath, int port, String storeUri, Path index, String jfr, String extra) {
         List<String> api = new ArrayList<>(List.of("-Xmx1g"));
         if (jfr != null && !jfr.isBlank()) {
             api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
@@ -223,6 +229,11 @@ public final class SideBySideBenchmark {
                 "--server.port=" + port, "--knead.store.uri=" + storeUri + "/knead", "--knead.search.index-dir=" + index,
                 "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
                 "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
+        for (String arg : extra == null ? new String[0] : extra.trim().split("\\s+")) {
+            if (!arg.isEmpty()) {
+                api.add(arg);
+            }
+        }
         return api;
     }
 
