@@ -37,16 +37,7 @@ cp public-api/target/knead-public-api-0.1.0-SNAPSHOT.jar "$DIR/api.jar"
 rm -rf "$DIR/load-classes" && mkdir -p "$DIR/load-classes"
 cp -r core/target/classes "$DIR/load-classes/main" && cp -r core/target/test-classes "$DIR/load-classes/test"
 LOAD_CP="$DIR/load-classes/test:$DIR/load-classes/main:$(cat core/target/scale-classpath.txt)"
-cat >"$DIR/logback.xml" <<'XML'
-<configuration>
-  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-    <encoder><pattern>%d %-5level %logger{36} - %msg%n</pattern></encoder>
-  </appender>
-  <logger name="io.netty" level="WARN"/>
-  <logger name="de.bwaldvogel.mongo" level="WARN"/>
-  <root level="INFO"><appender-ref ref="OUT"/></root>
-</configuration>
-XML
+cp bench/logback.xml "$DIR/logback.xml"
 
 STORE_PID=""; API_PID=""
 cleanup() {

@@ -43,15 +43,7 @@ else
   [ "${BENCH_BUILD:-1}" = 0 ] || ./mvnw -B -q -pl public-api -am package -DskipTests </dev/null
   cp public-api/target/knead-public-api-0.1.0-SNAPSHOT.jar "$DIR/api.jar"
 fi
-cat >"$DIR/logback.xml" <<'XML'
-<configuration>
-  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-    <encoder><pattern>%d %-5level %logger{36} - %msg%n</pattern></encoder>
-  </appender>
-  <logger name="org.knead" level="INFO"/>
-  <root level="WARN"><appender-ref ref="OUT"/></root>
-</configuration>
-XML
+cp bench/logback.xml "$DIR/logback.xml"
 
 PIDS=()
 cleanup() {

@@ -16,7 +16,6 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.h2.mvstore.WriteBuffer;
@@ -63,7 +62,7 @@ class BsonObjects extends ObjectDataType {
         } else if (obj instanceof Document document && readsBackEqual(document)) {
             int size = writeBson(buff, DOCUMENT, document);
             documentMemory = (int) ((2L * size + 15L * documentMemory) / 16);
-        } else if (obj instanceof KeyValue key && readsBackEqual(key)) {
+        } else if (obj instanceof KeyValue key && eachReadsBackEqual(key)) {
             int size = writeBson(buff, INDEX_KEY, keyAsDocument(key));
             keyMemory = (int) ((2L * size + 15L * keyMemory) / 16);
         } else {
@@ -153,14 +152,6 @@ class BsonObjects extends ObjectDataType {
         return true;
     }
 
-    static boolean readsBackEqual(KeyValue key) {
-        for (Object value : key) {
-            if (!readsBackEqual(value)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean readsBackEqual(Object value) {
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
@@ -177,13 +168,14 @@ class BsonObjects extends ObjectDataType {
             return readsBackEqual(document);
         }
         if (value instanceof ArrayList<?> list) { // the decoder reads an array as an ArrayList
-            return readsBackEqual((List<?>) list);
+            return eachReadsBackEqual(list);
         }
         return false;
     }
 
-    private static boolean readsBackEqual(List<?> list) {
-        for (Object element : list) {
+    /** Whether every value (of an array, or of an index key) reads back equal. */
+    static boolean eachReadsBackEqual(Iterable<?> values) {
+        for (Object element : values) {
             if (!readsBackEqual(element)) {
                 return false;
             }
