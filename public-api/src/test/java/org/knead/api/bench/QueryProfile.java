@@ -77,6 +77,18 @@ public final class QueryProfile {
             java.util.Arrays.sort(rounds);
             System.out.printf("full: median %.3f ms/query (CPU), quickest %.3f, of %d rounds of %d queries%n",
                     rounds[rounds.length / 2], rounds[0], rounds.length, queries.size());
+            // the reference in the same run: plain BM25 top 10 over the body, as PlainLuceneServer answers
+            double[] plain = new double[rounds.length];
+            for (int r = 0; r < plain.length; r++) {
+                long t = mx.getCurrentThreadCpuTime();
+                for (String q : queries) {
+                    s.search(engine.plainQuery(q), 10);
+                }
+                plain[r] = (mx.getCurrentThreadCpuTime() - t) / 1e6 / queries.size();
+            }
+            java.util.Arrays.sort(plain);
+            System.out.printf("plain: median %.3f ms/query (CPU), quickest %.3f; full / plain %.1f%n",
+                    plain[plain.length / 2], plain[0], rounds[rounds.length / 2] / plain[plain.length / 2]);
         }
         index.searchers().release(s);
         index.close();

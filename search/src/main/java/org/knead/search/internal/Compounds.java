@@ -71,7 +71,7 @@ final class Compounds {
     /** Two known words that {@code word} (or its closest joined pair) is made of, or null. */
     private static String split(IndexReader reader, String word, Spelling spelling) throws IOException {
         String compound = word;
-        if (reader.docFreq(new Term(Fields.JOINED, word)) == 0) {
+        if (TermLookups.of(reader).docFreq(new Term(Fields.JOINED, word)) == 0) {
             SuggestWord[] s = spelling.suggest(JOINED_TYPOS, new Term(Fields.JOINED, word), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             if (s.length == 0) {
@@ -84,7 +84,8 @@ final class Compounds {
         for (int k = MIN_PART; k <= compound.length() - MIN_PART; k++) {
             String left = compound.substring(0, k);
             String right = compound.substring(k);
-            long freq = Math.min(reader.docFreq(new Term(Fields.SPELL, left)), reader.docFreq(new Term(Fields.SPELL, right)));
+            TermLookups lookups = TermLookups.of(reader);
+            long freq = Math.min(lookups.docFreq(new Term(Fields.SPELL, left)), lookups.docFreq(new Term(Fields.SPELL, right)));
             if (freq > bestFreq) {
                 best = left + " " + right;
                 bestFreq = freq;
@@ -94,13 +95,13 @@ final class Compounds {
     }
 
     private static boolean known(IndexReader reader, String word) throws IOException {
-        return reader.docFreq(new Term(Fields.SPELL, word)) > 0;
+        return TermLookups.of(reader).docFreq(new Term(Fields.SPELL, word)) > 0;
     }
 
     /** Whether some body uses {@code word} (its stem: the body is stemmed). */
     static boolean inBodies(IndexReader reader, String word) throws IOException {
         List<String> stem = Analysis.stem(List.of(word));
-        return reader.docFreq(new Term(Fields.BODY, stem.isEmpty() ? word : stem.get(0))) > 0;
+        return TermLookups.of(reader).docFreq(new Term(Fields.BODY, stem.isEmpty() ? word : stem.get(0))) > 0;
     }
 
     private static boolean isWord(String w) {

@@ -7,14 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.FixedBitSet;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
 import org.knead.content.Pressure;
@@ -107,6 +112,62 @@ public final class FacetCounter extends SimpleCollector {
             pressure = DocValues.getSorted(context.reader(), Fields.PRESSURE_DV);
             pressureCounts = new int[(int) Math.max(1, pressure.getValueCount())];
         }
+    }
+
+    /**
+     * Collects every document of {@code bits} in {@code leaf} (a segment's matches, see {@link MatchBits}):
+     * each document's packed facet values come from an array of the segment's values, read once per
+     * segment and kept until it closes, instead of a doc-value read per hit.
+     */
+    void collectAll(LeafReaderContext leaf, FixedBitSet bits) throws IOException {
+        if (dimensions.isEmpty()) {
+            flush();
+            count += bits.cardinality();
+            return;
+        }
+        int[] packed = packedCodes(leaf);
+        if (packed == null) {
+            LeafCollector collector = getLeafCollector(leaf);
+            for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                collector.collect(doc);
+            }
+            return;
+        }
+        flush();
+        if (codeCounts == null) {
+            codeCounts = new int[CODES];
+        }
+        int max = Math.min(bits.length(), packed.length);
+        for (int doc = max == 0 ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = doc + 1 < max ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            count++;
+            codeCounts[packed[doc]]++;
+        }
+        flushCodes();
+    }
+
+    private static final Map<IndexReader.CacheKey, int[]> PACKED = new ConcurrentHashMap<>();
+
+    /** The packed facet values of every document of {@code leaf} (0 when it has none), or null without them. */
+    private static int[] packedCodes(LeafReaderContext leaf) throws IOException {
+        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+        if (helper == null || leaf.reader().getFieldInfos().fieldInfo(Fields.FACET_CODE) == null) {
+            return null;
+        }
+        int[] kept = PACKED.get(helper.getKey());
+        if (kept != null) {
+            return kept;
+        }
+        int[] codes = new int[leaf.reader().maxDoc()];
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), Fields.FACET_CODE);
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            codes[doc] = (int) values.longValue();
+        }
+        if (PACKED.putIfAbsent(helper.getKey(), codes) == null) {
+            helper.addClosedListener(PACKED::remove);
+        }
+        return codes;
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class Relief {
      */
     static Relief find(IndexSearcher searcher, Query described) throws IOException {
         // only the best few count: Lucene may skip the symptoms that cannot be among them
-        TopDocs top = SymptomNames.searcher(searcher).search(described,
+        TopDocs top = SymptomNames.searcher(searcher).search(TermLookups.of(searcher.getIndexReader()).withStates(described),
                 new TopScoreDocCollectorManager(MAX_SYMPTOMS, null, MAX_SYMPTOMS));
         if (top.scoreDocs.length == 0) {
             return NONE;

@@ -62,7 +62,7 @@ final class SymptomNames {
                 return super.termStatistics(term, docFreq, totalTermFreq);
             }
             Term whole = new Term(shared, term.bytes());
-            TermStates states = TermStates.build(this, whole, true);
+            TermStates states = TermLookups.of(getIndexReader()).states(whole);
             // every symptom's title is a title: the whole field has the word at least as often
             return states.docFreq() > 0 ? super.termStatistics(whole, states.docFreq(), states.totalTermFreq())
                     : super.termStatistics(term, docFreq, totalTermFreq);

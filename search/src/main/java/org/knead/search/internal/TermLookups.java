@@ -1,0 +1,116 @@
+package org.knead.search.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The term look-ups of one index state (where each segment keeps a term's postings, and its document
+ * frequency), kept across queries: people search for the same words again and again, and every query
+ * looks its words up in five fields, for spelling, relief and counting, each a seek in every segment.
+ * Kept per reader (an index state never changes), at most {@link #MAX} terms, dropped when the reader
+ * closes. Answers are the same as without: a kept look-up is the one Lucene would make.
+ */
+public final class TermLookups {
+
+    /** Terms kept per index state; past this the kept ones are dropped and kept again as they come. */
+    static final int MAX = 20_000;
+
+    private static final Map<IndexReader.CacheKey, TermLookups> BY_READER = new ConcurrentHashMap<>();
+
+    private final IndexSearcher searcher;
+    private final List<LeafReaderContext> leaves;
+    private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+
+    private TermLookups(IndexReader reader) {
+        this.searcher = new IndexSearcher(reader);
+        this.leaves = reader.leaves();
+    }
+
+    /** The look-ups of {@code reader}'s index state. */
+    public static TermLookups of(IndexReader reader) {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        if (helper == null) {
+            return new TermLookups(reader); // a reader that cannot say when it closes: kept for one query
+        }
+        TermLookups kept = BY_READER.get(helper.getKey());
+        if (kept != null) {
+            return kept;
+        }
+        TermLookups made = new TermLookups(reader);
+        TermLookups raced = BY_READER.putIfAbsent(helper.getKey(), made);
+        if (raced != null) {
+            return raced;
+        }
+        helper.addClosedListener(BY_READER::remove);
+        return made;
+    }
+
+    /** Index states whose look-ups are kept (for tests). */
+    static int keptStates() {
+        return BY_READER.size();
+    }
+
+    /** Where {@code term}'s postings are in each segment, with its statistics. */
+    public TermStates states(Term term) throws IOException {
+        TermStates kept = states.get(term);
+        if (kept != null) {
+            return kept;
+        }
+        TermStates built = TermStates.build(searcher, term, true);
+        for (LeafReaderContext leaf : leaves) {
+            built.get(leaf); // every segment looked up now, so that readers never fill it in concurrently
+        }
+        if (states.size() >= MAX) {
+            states.clear();
+        }
+        states.put(term, built);
+        return built;
+    }
+
+    /** The number of documents with {@code term}. */
+    public int docFreq(Term term) throws IOException {
+        return states(term).docFreq();
+    }
+
+    /** {@code query} with each term query given its kept look-up (the same query otherwise). */
+    public Query withStates(Query query) throws IOException {
+        if (query instanceof TermQuery tq) {
+            return new TermQuery(tq.getTerm(), states(tq.getTerm()));
+        }
+        if (query instanceof BoostQuery bq) {
+            return new BoostQuery(withStates(bq.getQuery()), bq.getBoost());
+        }
+        if (query instanceof ConstantScoreQuery cq) {
+            return new ConstantScoreQuery(withStates(cq.getQuery()));
+        }
+        if (query instanceof DisjunctionMaxQuery dq) {
+            List<Query> disjuncts = new java.util.ArrayList<>(dq.getDisjuncts().size());
+            for (Query d : dq.getDisjuncts()) {
+                disjuncts.add(withStates(d));
+            }
+            return new DisjunctionMaxQuery(disjuncts, dq.getTieBreakerMultiplier());
+        }
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) {
+                b.add(withStates(c.getQuery()), c.getOccur());
+            }
+            return b.build();
+        }
+        return query;
+    }
+}
