@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.TermState;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -69,13 +65,7 @@ final class MatchBits {
             return;
         }
         if (q instanceof TermQuery tq) {
-            TermState state = TermLookups.of(searcher.getIndexReader()).states(tq.getTerm()).get(leaf);
-            Terms terms = state == null ? null : leaf.reader().terms(tq.getTerm().field());
-            if (terms != null) {
-                TermsEnum te = terms.iterator();
-                te.seekExact(tq.getTerm().bytes(), state);
-                bits.or(te.postings(null, PostingsEnum.NONE));
-            }
+            TermLookups.of(searcher.getIndexReader()).orDocs(tq.getTerm(), leaf, bits);
             return;
         }
         if (q instanceof DisjunctionMaxQuery dmq) {

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -16,6 +20,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The term look-ups of one index state (where each segment keeps a term's postings, and its document
@@ -28,12 +33,18 @@ public final class TermLookups {
 
     /** Terms kept per index state; past this the kept ones are dropped and kept again as they come. */
     static final int MAX = 20_000;
+    /** A term in at least one document in this many of a segment has its documents kept as bits... */
+    static final int DENSE = 64;
+    /** ...at most this many bytes of them per index state (4,000 terms' bits at 100,000 documents). */
+    static final long MAX_DOCS_BYTES = 50L << 20;
 
     private static final Map<IndexReader.CacheKey, TermLookups> BY_READER = new ConcurrentHashMap<>();
 
     private final IndexSearcher searcher;
     private final List<LeafReaderContext> leaves;
     private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+    private final Map<SegmentTerm, FixedBitSet> docs = new ConcurrentHashMap<>();
+    private final AtomicLong docsBytes = new AtomicLong();
 
     private TermLookups(IndexReader reader) {
         this.searcher = new IndexSearcher(reader);
@@ -79,6 +90,44 @@ public final class TermLookups {
         }
         states.put(term, built);
         return built;
+    }
+
+    /**
+     * ORs the documents of {@code leaf} that have {@code term} into {@code bits}. A term in at least one
+     * document in {@link #DENSE} of a segment is read from its postings once and kept as bits (at most
+     * {@link #MAX_DOCS_BYTES} for all terms of an index state): a common word's postings are then not decoded
+     * again by every query that counts its hits.
+     */
+    void orDocs(Term term, LeafReaderContext leaf, FixedBitSet bits) throws IOException {
+        TermState state = states(term).get(leaf);
+        if (state == null) {
+            return;
+        }
+        boolean dense = state instanceof org.apache.lucene.codecs.BlockTermState b
+                && (long) b.docFreq * DENSE >= leaf.reader().maxDoc();
+        SegmentTerm key = new SegmentTerm(term, leaf.ord);
+        FixedBitSet kept = dense ? docs.get(key) : null;
+        if (kept != null) {
+            bits.or(kept);
+            return;
+        }
+        TermsEnum te = leaf.reader().terms(term.field()).iterator();
+        te.seekExact(term.bytes(), state);
+        if (!dense) {
+            bits.or(te.postings(null, PostingsEnum.NONE));
+            return;
+        }
+        FixedBitSet own = new FixedBitSet(bits.length());
+        own.or(te.postings(null, PostingsEnum.NONE));
+        bits.or(own);
+        if (docsBytes.addAndGet(own.ramBytesUsed()) > MAX_DOCS_BYTES) {
+            docs.clear();
+            docsBytes.set(own.ramBytesUsed());
+        }
+        docs.put(key, own);
+    }
+
+    private record SegmentTerm(Term term, int segment) {
     }
 
     /** The number of documents with {@code term}. */
