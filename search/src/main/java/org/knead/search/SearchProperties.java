@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       (each batch of publications the follower applies adds one), it is merged into one
  *                       segment on a thread of its own (default 10s; 0 never merges after the build); after
  *                       a merge that took T, the next waits at least 20 T
+ * @param concurrency    how many searches run at once; more wait for their turn, first come first served, at
+ *                       most {@code SearchService.TURN_WAIT}, then run anyway (0, the default: no limit)
  */
 @ConfigurationProperties("knead.search")
 public record SearchProperties(
@@ -31,7 +33,8 @@ public record SearchProperties(
         @DefaultValue("500") int buildBatchSize,
         Path synonyms,
         @DefaultValue("1024") int answerCacheSize,
-        @DefaultValue("10s") Duration mergeWhenQuiet) {
+        @DefaultValue("10s") Duration mergeWhenQuiet,
+        @DefaultValue("0") int concurrency) {
 
     public SearchProperties {
         if (indexDir != null && indexDir.toString().isBlank()) {
@@ -49,6 +52,9 @@ public record SearchProperties(
         if (answerCacheSize < 0) {
             answerCacheSize = 0;
         }
+        if (concurrency < 0) {
+            concurrency = 0;
+        }
         if (mergeWhenQuiet == null || mergeWhenQuiet.isNegative()) {
             mergeWhenQuiet = Duration.ZERO;
         }
@@ -57,6 +63,6 @@ public record SearchProperties(
 
     /** In memory, polling every 200ms, enabled, merging after 10 s without a change. */
     public static SearchProperties defaults() {
-        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10));
+        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10), 0);
     }
 }

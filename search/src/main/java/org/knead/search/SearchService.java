@@ -50,6 +50,10 @@ public class SearchService implements SmartLifecycle, PublicationListener {
     private final PublishedContent published;
     private final PublicationLog log;
     private final SearchProperties properties;
+    /** Searches at once, when limited ({@code knead.search.concurrency}): first come, first served. */
+    private final org.knead.search.internal.Turns turns;
+    /** How long a search waits for its turn before it runs anyway. */
+    static final Duration TURN_WAIT = Duration.ofSeconds(2);
     private final QueryEngine engine;
     private final IndexStore store;
     private final PublicationFollower follower;
@@ -91,6 +95,7 @@ public class SearchService implements SmartLifecycle, PublicationListener {
         this.published = published;
         this.log = log;
         this.properties = properties == null ? SearchProperties.defaults() : properties;
+        this.turns = new org.knead.search.internal.Turns(this.properties.concurrency(), TURN_WAIT);
         Vocabulary vocabulary = Vocabulary.load(this.properties.synonyms());
         this.engine = new QueryEngine(vocabulary);
         this.store = new IndexStore(this.properties.indexDir(), vocabulary);
@@ -103,6 +108,10 @@ public class SearchService implements SmartLifecycle, PublicationListener {
 
     public SearchResponse search(SearchRequest request) {
         SearchRequest r = request == null ? SearchRequest.of("") : request;
+        return turns.run(() -> searchNow(r));
+    }
+
+    private SearchResponse searchNow(SearchRequest r) {
         return withSearcher((g, searcher) -> {
             try {
                 return engine.search(searcher, r, g.detector());

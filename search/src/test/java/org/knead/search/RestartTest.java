@@ -44,7 +44,7 @@ class RestartTest {
     }
 
     private SearchService service() {
-        return new SearchService(published, log, new SearchProperties(dir, Duration.ofMillis(20), true, 100, null, 1024, Duration.ofSeconds(10)));
+        return new SearchService(published, log, new SearchProperties(dir, Duration.ofMillis(20), true, 100, null, 1024, Duration.ofSeconds(10), 0));
     }
 
     private static List<String> slugs(SearchService s, String q) {
@@ -189,7 +189,7 @@ class RestartTest {
     @Test
     void whenDisabledNoIndexIsBuilt() {
         SearchService off = new SearchService(published, log,
-                new SearchProperties(dir, Duration.ofMillis(20), false, 100, null, 1024, Duration.ofSeconds(10)));
+                new SearchProperties(dir, Duration.ofMillis(20), false, 100, null, 1024, Duration.ofSeconds(10), 0));
         off.start();
         off.rebuild();
         assertThat(off.isReady()).isFalse();
