@@ -19,6 +19,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 import org.knead.content.BodyArea;
 import org.knead.content.ContentType;
@@ -126,10 +127,10 @@ public final class FacetCounter extends SimpleCollector {
             return;
         }
         int[] packed = packedCodes(leaf);
+        BitSetIterator matched = new BitSetIterator(bits, 0);
         if (packed == null) {
             LeafCollector collector = getLeafCollector(leaf);
-            for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                    doc = doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
                 collector.collect(doc);
             }
             return;
@@ -138,9 +139,7 @@ public final class FacetCounter extends SimpleCollector {
         if (codeCounts == null) {
             codeCounts = new int[CODES];
         }
-        int max = Math.min(bits.length(), packed.length);
-        for (int doc = max == 0 ? DocIdSetIterator.NO_MORE_DOCS : bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = doc + 1 < max ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
             count++;
             codeCounts[packed[doc]]++;
         }

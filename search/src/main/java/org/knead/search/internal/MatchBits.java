@@ -18,6 +18,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -40,9 +41,8 @@ final class MatchBits {
         orInto(bits, searcher, leaf, query);
         Bits live = leaf.reader().getLiveDocs();
         if (live != null) {
-            int max = leaf.reader().maxDoc();
-            for (int doc = bits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                    doc = doc + 1 < max ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            BitSetIterator matched = new BitSetIterator(bits, 0);
+            for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
                 if (!live.get(doc)) {
                     bits.clear(doc);
                 }

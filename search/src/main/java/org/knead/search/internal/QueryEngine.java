@@ -33,6 +33,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -581,15 +582,15 @@ public final class QueryEngine {
      */
     private static long estimatedHits(TermLookups lookups, Query matching) throws IOException {
         List<Term> terms = new ArrayList<>();
-        matching.visit(new org.apache.lucene.search.QueryVisitor() {
+        matching.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query q, Term... ts) {
                 terms.addAll(java.util.Arrays.asList(ts));
             }
 
             @Override
-            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT ? org.apache.lucene.search.QueryVisitor.EMPTY_VISITOR : this;
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
             }
         });
         long sum = 0;
