@@ -127,8 +127,15 @@ final class DurableBackend implements MongoBackend {
      * at most {@value #KEYS_PER_PAGE} entries (MVStore's default: 48): a commit rewrites every leaf that
      * changed, with all its documents, so smaller leaves mean less to serialize and write per commit.
      */
-    static final StoreOpener SYNCED_OPENER = (file, onBackgroundFailure) -> {
-        HousekeptFileStore fileStore = new HousekeptFileStore();
+    static final StoreOpener SYNCED_OPENER = syncedOpener(HousekeptFileStore::new);
+
+    /** {@link #SYNCED_OPENER} on file stores from {@code fileStores} (a test's, which watches the upkeep). */
+    static StoreOpener syncedOpener(java.util.function.Supplier<? extends HousekeptFileStore> fileStores) {
+        return (file, onBackgroundFailure) -> openSynced(fileStores.get(), file, onBackgroundFailure);
+    }
+
+    private static MVStore openSynced(HousekeptFileStore fileStore, Path file,
+            Thread.UncaughtExceptionHandler onBackgroundFailure) {
         fileStore.open(file.toString(), false, null);
         try {
             return new MVStore.Builder()
@@ -142,7 +149,7 @@ final class DurableBackend implements MongoBackend {
             fileStore.close();
             throw e;
         }
-    };
+    }
 
     /** The plain H2 backend's MVStore (its background writer commits about once a second): the reference. */
     static final StoreOpener REFERENCE_OPENER = (file, onBackgroundFailure) -> new MVStore.Builder()
@@ -166,8 +173,25 @@ final class DurableBackend implements MongoBackend {
         this.clock = delegate.getClock();
         recovery.scheduleWithFixedDelay(this::recoverIfFailed, 1, 1, TimeUnit.SECONDS);
         if (syncWrites && mvStore.getFileStore() instanceof HousekeptFileStore) {
-            recovery.scheduleWithFixedDelay(this::keepHouse, HOUSEKEEPING_MILLIS, HOUSEKEEPING_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            scheduleUpkeep(UpkeepPace.BUSY_MILLIS);
+        }
+    }
+
+    private void scheduleUpkeep(long delayMillis) {
+        try {
+            recovery.schedule(this::upkeepStep, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the store is being closed
+        }
+    }
+
+    private void upkeepStep() {
+        long next = UpkeepPace.BUSY_MILLIS;
+        try {
+            UpkeepStep step = keepHouse();
+            next = UpkeepPace.nextDelayMillis(step.clientsWrote(), step.nanos());
+        } finally {
+            scheduleUpkeep(next);
         }
     }
 
@@ -354,17 +378,30 @@ final class DurableBackend implements MongoBackend {
         store.sync();
     }
 
-    /** How often the data file's upkeep runs (MVStore's background writer ran it every 333 ms). */
-    static final long HOUSEKEEPING_MILLIS = 500;
+    /**
+     * What one upkeep step found and cost.
+     *
+     * @param clientsWrote whether a client's write reached the store since the previous step (a commit
+     *        written to the file, or a write applied and not yet committed)
+     * @param nanos how long the step took
+     */
+    record UpkeepStep(boolean clientsWrote, long nanos) {
+        static final UpkeepStep SKIPPED = new UpkeepStep(true, 0);
+    }
+
+    /** The file's write count just after the last upkeep step: a different count means clients wrote. */
+    private long fileWritesAfterUpkeep = -1;
 
     /**
      * One step of the data file's upkeep ({@link HousekeptFileStore}), between two commits: writers wait for
      * it as for a commit. What it wrote is committed and synced before they go on, so that a write answered
-     * later never finds anything written but not synced.
+     * later never finds anything written but not synced. How soon the next step runs is {@link UpkeepPace}'s.
+     * (MVStore's own idle detection counts the file operations since its background writer's last step, a
+     * count this store, running without that writer, cannot reset: to MVStore the file is never idle.)
      */
-    void keepHouse() {
+    UpkeepStep keepHouse() {
         if (failure != null || needsReopen) {
-            return;
+            return UpkeepStep.SKIPPED;
         }
         swapLock.readLock().lock();
         try {
@@ -373,15 +410,19 @@ final class DurableBackend implements MongoBackend {
                 MVStore store = mvStore;
                 if (failure != null || needsReopen || store.isClosed()
                         || !(store.getFileStore() instanceof HousekeptFileStore fileStore)) {
-                    return;
+                    return UpkeepStep.SKIPPED;
                 }
-                long writes = fileStore.getWriteCount();
                 long started = System.nanoTime();
+                long writes = fileStore.getWriteCount();
+                boolean clientsWrote = writes != fileWritesAfterUpkeep || store.hasUnsavedChanges();
                 fileStore.keepHouse(store);
                 if (store.hasUnsavedChanges() || fileStore.getWriteCount() != writes) {
                     commitAndSync();
                 }
-                LOG.debug("Upkeep of the data file: {} ms", (System.nanoTime() - started) / 1_000_000);
+                fileWritesAfterUpkeep = fileStore.getWriteCount();
+                long took = System.nanoTime() - started;
+                LOG.debug("Upkeep of the data file: {} ms{}", took / 1_000_000, clientsWrote ? "" : " (idle)");
+                return new UpkeepStep(clientsWrote, took);
             } catch (RuntimeException | IOException e) {
                 markFailed(e);
                 closeQuietly(mvStore);
@@ -393,6 +434,7 @@ final class DurableBackend implements MongoBackend {
         } finally {
             swapLock.readLock().unlock();
         }
+        return UpkeepStep.SKIPPED;
     }
 
     // ------------------------------------------------------------------ failure and recovery

@@ -1,0 +1,67 @@
+package org.knead.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data file's upkeep keeps pace with writes, and once none come it takes next to no time: an operator
+ * sees a store that was busy an hour ago at rest, not tidying its file at a core's tenth for minutes.
+ */
+class DataFileUpkeepTest {
+
+    private static final StoreProperties PROPS = new StoreProperties(null, Path.of("data"), "127.0.0.1", 0, "knead",
+            "h2", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+    /** Each upkeep step takes 40 ms more than MVStore's own work, as a step that rewrites a large file does. */
+    static final class SlowUpkeep extends HousekeptFileStore {
+        static final AtomicInteger STEPS = new AtomicInteger();
+
+        @Override
+        void keepHouse(MVStore store) throws InterruptedException {
+            STEPS.incrementAndGet();
+            Thread.sleep(40);
+            super.keepHouse(store);
+        }
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void upkeepRunsEveryHalfSecondWhileClientsWriteAndRarelyOnceTheyStop() throws Exception {
+        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
+                DurableBackend.syncedOpener(SlowUpkeep::new));
+        try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
+                MongoClient client = MongoClients.create(
+                        StoreConfiguration.clientSettings(store.connectionString(), PROPS))) {
+            MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
+            int before = SlowUpkeep.STEPS.get();
+            long writingUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            for (int i = 0; System.nanoTime() < writingUntil; i++) {
+                notes.insertOne(new Document("_id", "note-" + i).append("text", "x".repeat(500)));
+            }
+            int whileWriting = SlowUpkeep.STEPS.get() - before;
+
+            int atRest = SlowUpkeep.STEPS.get();
+            Thread.sleep(5_000);
+            int idle = SlowUpkeep.STEPS.get() - atRest;
+
+            // while writing: a step every 540 ms or so (about 5 in 3 s)
+            assertThat(whileWriting).as("upkeep steps in 3 s of writes").isGreaterThanOrEqualTo(3);
+            // at rest: the step that finds the last writes, the one that finds none, then one every 4 s
+            // (40 ms x 99); at the busy pace there would be about 9
+            assertThat(idle).as("upkeep steps in the 5 s after the last write").isLessThanOrEqualTo(3);
+            assertThat(notes.countDocuments()).isPositive();
+        }
+    }
+}
