@@ -4,7 +4,7 @@
 # (create, submit, approve by another editor, publish: every write committed and synced).
 # At each size it prints the load rate, publish latency p50/p99, how long the API takes to catch up,
 # idle CPU of the store and of the API over 30 s, their RSS, and the API's start-up time with its kept
-# index and with a rebuild. The import path (`./knead import` of generated items) is measured beside it by
+# index and with a rebuild; the store's GC pauses go to DIR/store-gc.log. The import path (`./knead import` of generated items) is measured beside it by
 # bench/import.sh.
 #
 #   bench/scale.sh [SIZE...]          default: 10000 100000
@@ -56,7 +56,8 @@ published_total() {
 }
 
 start_store() {
-  "$JAVA" -Xmx1g -Dlogback.configurationFile="$DIR/logback.xml" -Dloader.main=org.knead.store.EmbeddedStoreMain \
+  "$JAVA" -Xmx1g -Xlog:gc:file="$DIR/store-gc.log" -Dlogback.configurationFile="$DIR/logback.xml" \
+    -Dloader.main=org.knead.store.EmbeddedStoreMain \
     -cp "$DIR/api.jar" org.springframework.boot.loader.launch.PropertiesLauncher "$DIR/store" "$STORE_PORT" \
     127.0.0.1 >>"$DIR/store.log" 2>&1 &
   STORE_PID=$!

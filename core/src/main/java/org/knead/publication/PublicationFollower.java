@@ -39,8 +39,13 @@ import org.springframework.stereotype.Service;
 public class PublicationFollower implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicationFollower.class);
-    /** Entries read per round. */
+    /** Entries read per round while entries keep coming (a backlog, a busy log). */
     static final int WINDOW = 200;
+    /**
+     * Entries read in a round after one that found the log's end: each is a look-up by {@code _id}, so a
+     * follower of a quiet log asks for 1 + {@value} entries every round instead of 1 + {@value #WINDOW}.
+     */
+    static final int QUIET_WINDOW = 8;
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     /** How many times a dead thread is started again before the follower is left for dead. */
     static final int MAX_RESTARTS = 10;
@@ -72,6 +77,8 @@ public class PublicationFollower implements SmartLifecycle {
     private final AtomicLong resets = new AtomicLong();
 
     private volatile LogPosition position;
+    /** How many entries the next round asks for (guarded by {@link #lock}). */
+    private int window = QUIET_WINDOW;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Trouble trouble;
@@ -203,7 +210,8 @@ public class PublicationFollower implements SmartLifecycle {
                 return false;
             }
             boolean check = at.sequence() > 0;
-            List<PublicationEntry> read = log.readRange(check ? at.sequence() : 1, WINDOW + (check ? 1 : 0));
+            int want = window;
+            List<PublicationEntry> read = log.readRange(check ? at.sequence() : 1, want + (check ? 1 : 0));
             int from = 0;
             if (check) {
                 if (read.isEmpty() || !at.isAt(read.get(0))) {
@@ -225,11 +233,13 @@ public class PublicationFollower implements SmartLifecycle {
                 fresh.add(read.get(i));
                 expected++;
             }
+            boolean full = fresh.size() >= want;
+            window = full ? WINDOW : QUIET_WINDOW;
             if (fresh.isEmpty()) {
                 return false;
             }
             deliver(fresh);
-            return fresh.size() >= WINDOW;
+            return full;
         } finally {
             lock.unlock();
         }

@@ -22,13 +22,14 @@ import org.springframework.stereotype.Component;
  * <li>{@link Step#LOG}: the publication log entry, so every follower re-reads the item;</li>
  * <li>{@link Step#COMPLETE}: the outcome is recorded on the item and the intent cleared, in one write.</li>
  * </ol>
- * The intent and the revision states are preceding writes ({@code org.knead.config.PrecedingWrites}): they
- * are not synced on their own; the public copy's synced write makes them durable with it (the store's
- * commits are sequential, so a crash keeps a prefix of the steps, as before). The public copy, the log
- * entry and the completion each wait for their sync, since readers outside this process act on them.
- * Every step after the first is idempotent and needs nothing but the intent, so a run cut short at any
- * point is finished by {@link #complete} ({@link PublicationRepair} does it at start-up and on
- * {@code ./knead repair}).
+ * The intent, the revision states and the public copy are preceding writes
+ * ({@code org.knead.config.PrecedingWrites}): not synced on their own, made durable by the log entry's synced
+ * write (the store's commits are sequential, so a crash keeps a prefix of the steps); the operation's own
+ * record (its audit entry), when the caller gives one, is a preceding write just before the outcome, whose
+ * synced write holds it. So a run waits for two syncs: the log entry, which followers in other processes act
+ * on, and the outcome, which acknowledges it. Every step after the first is idempotent and needs nothing
+ * but the intent, so a run cut short at any point is finished by {@link #complete} ({@link PublicationRepair}
+ * does it at start-up and on {@code ./knead repair}).
  */
 @Component
 public class PublicationSteps {
@@ -62,15 +63,30 @@ public class PublicationSteps {
         this.fault = fault;
     }
 
+    /** What {@code run} writes of the operation itself (its audit entry), as a preceding write. */
+    @FunctionalInterface
+    public interface Record {
+        Record NONE = () -> { };
+
+        /** Writes the record with {@code PrecedingWrites}' concern; the outcome's synced write holds it. */
+        void writePreceding();
+    }
+
+    /** {@link #run(Item, PublicationIntent, ScheduledPublication, Record)} with no record of its own. */
+    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+        return run(item, intent, expectedSchedule, Record.NONE);
+    }
+
     /**
      * Runs every step of this intent for {@code item}.
      *
      * @param expectedSchedule for a scheduled publication: the schedule that must still be on the item
+     * @param record the operation's record, written just before the outcome (only once the intent is taken)
      * @return false, having changed nothing, when the item is still scheduled otherwise (only with an
      *         expected schedule)
      * @throws WorkflowException when another publish or withdrawal of the item is under way
      */
-    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule) {
+    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule, Record record) {
         fault.before(Step.INTENT);
         if (!store.beginPublication(item.id(), intent, expectedSchedule)) {
             Item now = store.requireItem(item.ref());
@@ -80,12 +96,17 @@ public class PublicationSteps {
             throw new WorkflowException("Another publish or withdrawal of " + item.id() + " is under way (by "
                     + (now.pending() == null ? "someone" : now.pending().actor()) + "); look again in a moment.");
         }
-        complete(item, intent);
+        complete(item, intent, record);
         return true;
     }
 
     /** Steps 2 to 5 of an intent already written on the item: also how a run cut short is finished. */
     public void complete(Item item, PublicationIntent intent) {
+        complete(item, intent, Record.NONE);
+    }
+
+    /** {@link #complete(Item, PublicationIntent)} with the operation's record written just before the outcome. */
+    public void complete(Item item, PublicationIntent intent, Record record) {
         if (intent.kind() == PublicationIntent.Kind.PUBLISH) {
             Revision r = store.requireRevision(item.ref(), intent.revision());
             fault.before(Step.REVISIONS);
@@ -99,6 +120,7 @@ public class PublicationSteps {
             published.put(PublishedItem.from(r, intent.publication()));
             fault.before(Step.LOG);
             log.append(PublicationAction.PUBLISHED, item.ref(), intent.revision(), intent.actor());
+            record.writePreceding();
             fault.before(Step.COMPLETE);
             store.completePublish(item.id(), intent);
         } else {
@@ -109,6 +131,7 @@ public class PublicationSteps {
             published.remove(item.ref());
             fault.before(Step.LOG);
             log.append(PublicationAction.UNPUBLISHED, item.ref(), null, intent.actor());
+            record.writePreceding();
             fault.before(Step.COMPLETE);
             store.completeWithdrawal(item.id(), intent);
         }

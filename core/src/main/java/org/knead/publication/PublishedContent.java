@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.knead.config.PrecedingWrites;
 import org.knead.content.ContentRef;
 import org.knead.paging.IdPages;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class PublishedContent {
 
     private final MongoTemplate mongo;
+    private final MongoTemplate preceding;
 
     public PublishedContent(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.preceding = PrecedingWrites.template(mongo);
     }
 
     public Optional<PublishedItem> find(ContentRef ref) {
@@ -46,8 +49,12 @@ public class PublishedContent {
         return mongo.count(new Query(), PublishedItem.class);
     }
 
+    /**
+     * Writes the public copy as a preceding write ({@link PrecedingWrites}): every caller appends a log entry
+     * next, whose synced write makes the copy durable before any follower is told of it.
+     */
     void put(PublishedItem item) {
-        mongo.save(item);
+        preceding.save(item);
     }
 
     /** Removes the public copy only if it is still exactly this one (so a publish meanwhile is not undone). */
@@ -56,7 +63,8 @@ public class PublishedContent {
                 .and("contentHash").is(expected.contentHash())), PublishedItem.class).getDeletedCount() > 0;
     }
 
+    /** Removes the public copy as a preceding write, as {@link #put}: a synced log entry follows. */
     void remove(ContentRef ref) {
-        mongo.remove(new Query(Criteria.where("_id").is(ref.id())), PublishedItem.class);
+        preceding.remove(new Query(Criteria.where("_id").is(ref.id())), PublishedItem.class);
     }
 }

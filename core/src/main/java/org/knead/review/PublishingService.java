@@ -60,16 +60,16 @@ public class PublishingService {
         history.mayPublish(number, actor).orThrow();
         if (history.finishesPendingPublish(number)) {
             // a publish of this revision was cut short (a crash between its steps): the retry finishes it
-            steps.complete(history.item(), history.item().pending());
-            audit.record(actor, AuditAction.PUBLISH, ref.id(), number, "finished a publish that was cut short");
+            steps.complete(history.item(), history.item().pending(), () -> audit.recordPreceding(actor,
+                    AuditAction.PUBLISH, ref.id(), number, "finished a publish that was cut short"));
             return store.requireRevision(ref, number);
         }
         if (history.isPublished(number)) {
             return history.require(number);
         }
         Publication p = history.publication(number, clock.instant(), settings.reviewInterval());
-        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null);
-        audit.record(actor, AuditAction.PUBLISH, ref.id(), number, null);
+        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null,
+                () -> audit.recordPreceding(actor, AuditAction.PUBLISH, ref.id(), number, null));
         return store.requireRevision(ref, number);
     }
 
@@ -89,9 +89,9 @@ public class PublishingService {
         }
         Integer was = history.item().publishedRevision();
         Publication p = history.publication(number, clock.instant(), settings.reviewInterval());
-        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null);
-        audit.record(actor, AuditAction.REVERT, ref.id(), number, "to revision " + number
-                + (was == null ? "" : " in place of revision " + was) + ": " + reason.strip());
+        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null,
+                () -> audit.recordPreceding(actor, AuditAction.REVERT, ref.id(), number, "to revision " + number
+                        + (was == null ? "" : " in place of revision " + was) + ": " + reason.strip()));
         return store.requireRevision(ref, number);
     }
 
@@ -142,13 +142,14 @@ public class PublishingService {
             }
             Publication p = history.publication(s.revision(), clock.instant(), settings.reviewInterval());
             try {
-                if (!steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), s.scheduledBy()), s)) {
+                if (!steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), s.scheduledBy()), s,
+                        () -> audit.recordPreceding(scheduler, AuditAction.PUBLISH, due.id(), s.revision(),
+                                "scheduled for " + s.at()))) {
                     continue;
                 }
             } catch (WorkflowException underWay) {
                 continue;
             }
-            audit.record(scheduler, AuditAction.PUBLISH, due.id(), s.revision(), "scheduled for " + s.at());
             published++;
         }
         return published;
@@ -158,8 +159,8 @@ public class PublishingService {
     public Item unpublish(ContentRef ref, Actor actor) {
         ItemHistory history = store.loadHistory(ref);
         history.mayUnpublish(actor).orThrow();
-        withdraw(history.item(), false, actor.username());
-        audit.record(actor, AuditAction.UNPUBLISH, ref.id(), history.item().publishedRevision(), null);
+        withdraw(history.item(), false, actor.username(), () -> audit.recordPreceding(actor, AuditAction.UNPUBLISH,
+                ref.id(), history.item().publishedRevision(), null));
         return store.requireItem(ref);
     }
 
@@ -279,8 +280,12 @@ public class PublishingService {
     }
 
     private void withdraw(Item item, boolean archive, String actorName) {
+        withdraw(item, archive, actorName, PublicationSteps.Record.NONE);
+    }
+
+    private void withdraw(Item item, boolean archive, String actorName, PublicationSteps.Record record) {
         steps.run(item, PublicationIntent.withdraw(item.publishedRevision(), archive, clock.instant(), actorName),
-                null);
+                null, record);
     }
 
     private void clearWithdrawal(Item item, WithdrawalRequest request) {

@@ -473,7 +473,7 @@ public class RevisionStore {
 
     /**
      * Makes the revision public in the revision record (whatever state it was in) and marks when. Preceding
-     * writes ({@link PrecedingWrites}): step 2 of a publish, made durable by the public copy's synced write.
+     * writes ({@link PrecedingWrites}): step 2 of a publish, made durable by the log entry's synced write.
      */
     public void markRevisionPublished(Revision r, java.time.Instant at) {
         preceding.updateFirst(new Query(Criteria.where("_id").is(r.id())),

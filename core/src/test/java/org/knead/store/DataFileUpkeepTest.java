@@ -58,8 +58,8 @@ class DataFileUpkeepTest {
 
             // while writing: a step every 540 ms or so (about 5 in 3 s)
             assertThat(whileWriting).as("upkeep steps in 3 s of writes").isGreaterThanOrEqualTo(3);
-            // at rest: the step that finds the last writes, the one that finds none, then one every 4 s
-            // (40 ms x 99); at the busy pace there would be about 9
+            // at rest: the step that finds the last writes, the one that finds none, then one after 8 s
+            // (40 ms x 199: 8 s); at the busy pace there would be about 9
             assertThat(idle).as("upkeep steps in the 5 s after the last write").isLessThanOrEqualTo(3);
             assertThat(notes.countDocuments()).isPositive();
         }
