@@ -8,7 +8,7 @@
 #
 #   bench/import.sh [SIZE...]          default: 10000 100000
 #
-# Environment: KNEAD_STORE_PORT (default 28112), BENCH_PUBLISH (items published per size, 1000),
+# Environment: KNEAD_STORE_PORT (default 28112), KNEAD_STORE_JAVA_OPTS (the store's JVM options, as ./knead), BENCH_PUBLISH (items published per size, 1000),
 # BENCH_IDLE_SECONDS (30), BENCH_SETTLE_SECONDS (wait before idle is measured, 30), BENCH_DIR (a folder for
 # data, files and logs; default a new /tmp/knead-import-*, kept). Builds with ./mvnw (never install) and
 # runs from copies of the classes.
@@ -40,7 +40,8 @@ answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-"$JAVA" -Xmx1g -cp "$CP" org.knead.store.EmbeddedStoreMain "$DIR/store" "$STORE_PORT" 127.0.0.1 >>"$DIR/store.log" 2>&1 &
+# shellcheck disable=SC2086
+"$JAVA" -Xmx1g ${KNEAD_STORE_JAVA_OPTS:--XX:MaxGCPauseMillis=20} -cp "$CP" org.knead.store.EmbeddedStoreMain "$DIR/store" "$STORE_PORT" 127.0.0.1 >>"$DIR/store.log" 2>&1 &
 STORE_PID=$!
 for _ in $(seq 600); do answers "$STORE_PORT" && break; sleep 0.1; done
 answers "$STORE_PORT" || { say "the store did not start: see $DIR/store.log"; exit 1; }

@@ -9,7 +9,7 @@
 #
 #   bench/scale.sh [SIZE...]          default: 10000 100000
 #
-# Environment: KNEAD_STORE_PORT (default 28110), KNEAD_API_PORT (28111), BENCH_THREADS (load threads, 4),
+# Environment: KNEAD_STORE_PORT (default 28110), KNEAD_STORE_JAVA_OPTS (the store's JVM options, as ./knead), KNEAD_API_PORT (28111), BENCH_THREADS (load threads, 4),
 # BENCH_IDLE_SECONDS (30), BENCH_SETTLE_SECONDS (wait after the load before idle is measured, 60), BENCH_DIR (a folder for data and logs; default a new /tmp/knead-scale-*, kept).
 # Builds with ./mvnw package (never install); runs from a copy of the API jar.
 set -euo pipefail
@@ -56,7 +56,9 @@ published_total() {
 }
 
 start_store() {
-  "$JAVA" -Xmx1g -Xlog:gc:file="$DIR/store-gc.log" -Dlogback.configurationFile="$DIR/logback.xml" \
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx1g ${KNEAD_STORE_JAVA_OPTS:--XX:MaxGCPauseMillis=20} -Xlog:gc:file="$DIR/store-gc.log" \
+    -Dlogback.configurationFile="$DIR/logback.xml" \
     -Dloader.main=org.knead.store.EmbeddedStoreMain \
     -cp "$DIR/api.jar" org.springframework.boot.loader.launch.PropertiesLauncher "$DIR/store" "$STORE_PORT" \
     127.0.0.1 >>"$DIR/store.log" 2>&1 &
