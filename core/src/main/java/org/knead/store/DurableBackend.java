@@ -386,6 +386,7 @@ final class DurableBackend implements MongoBackend {
      * @param nanos how long the step took
      */
     record UpkeepStep(boolean clientsWrote, long nanos) {
+        /** A step not run (the store failed or closed): the next one comes at the busy pace. */
         static final UpkeepStep SKIPPED = new UpkeepStep(true, 0);
     }
 

@@ -24,11 +24,15 @@ class DataFileUpkeepTest {
 
     /** Each upkeep step takes 40 ms more than MVStore's own work, as a step that rewrites a large file does. */
     static final class SlowUpkeep extends HousekeptFileStore {
-        static final AtomicInteger STEPS = new AtomicInteger();
+        private final AtomicInteger steps;
+
+        SlowUpkeep(AtomicInteger steps) {
+            this.steps = steps;
+        }
 
         @Override
         void keepHouse(MVStore store) throws InterruptedException {
-            STEPS.incrementAndGet();
+            steps.incrementAndGet();
             Thread.sleep(40);
             super.keepHouse(store);
         }
@@ -39,22 +43,23 @@ class DataFileUpkeepTest {
 
     @Test
     void upkeepRunsEveryHalfSecondWhileClientsWriteAndRarelyOnceTheyStop() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
         DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
-                DurableBackend.syncedOpener(SlowUpkeep::new));
+                DurableBackend.syncedOpener(() -> new SlowUpkeep(steps)));
         try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
                 MongoClient client = MongoClients.create(
                         StoreConfiguration.clientSettings(store.connectionString(), PROPS))) {
             MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
-            int before = SlowUpkeep.STEPS.get();
+            int before = steps.get();
             long writingUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             for (int i = 0; System.nanoTime() < writingUntil; i++) {
                 notes.insertOne(new Document("_id", "note-" + i).append("text", "x".repeat(500)));
             }
-            int whileWriting = SlowUpkeep.STEPS.get() - before;
+            int whileWriting = steps.get() - before;
 
-            int atRest = SlowUpkeep.STEPS.get();
+            int atRest = steps.get();
             Thread.sleep(5_000);
-            int idle = SlowUpkeep.STEPS.get() - atRest;
+            int idle = steps.get() - atRest;
 
             // while writing: a step every 540 ms or so (about 5 in 3 s)
             assertThat(whileWriting).as("upkeep steps in 3 s of writes").isGreaterThanOrEqualTo(3);
