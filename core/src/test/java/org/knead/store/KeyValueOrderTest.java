@@ -42,6 +42,46 @@ class KeyValueOrderTest {
     }
 
     @Test
+    void ordersStringAndNumberKeysExactlyAsH2DoesAtEveryEdgeOfTheirSerializedForm() {
+        Random random = new Random(11);
+        char[] edges = {0, 1, 'a', 0x7E, 0x7F, 0x80, 0xFF, 0x100, 0x7FF, 0x800, 0xD800, 0xDC00, 0xFFFF};
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int length = switch (i % 5) {
+                case 0 -> random.nextInt(4);
+                case 1 -> 125 + random.nextInt(6); // the encoded length's low byte crosses 0x7F / 0x80
+                case 2 -> 254 + random.nextInt(4); // and 0xFF / 0x100
+                default -> 8 + random.nextInt(12);
+            };
+            StringBuilder s = new StringBuilder("item:");
+            for (int j = 0; j < length; j++) {
+                s.append(random.nextInt(4) == 0 ? edges[random.nextInt(edges.length)] : (char) ('a' + random.nextInt(3)));
+            }
+            keys.add(new KeyValue(s.toString()));
+        }
+        keys.add(new KeyValue("x".repeat(65_535)));
+        keys.add(new KeyValue("x".repeat(65_536))); // written as a long string: the serialized way
+        keys.add(new KeyValue("\u0800".repeat(21_846))); // 65,538 bytes in modified UTF-8
+        for (long v : new long[] {0, 1, -1, 255, 256, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 31, -(1L << 40)}) {
+            keys.add(new KeyValue(v));
+            keys.add(new KeyValue((int) v));
+        }
+        for (int i = 0; i < 40; i++) {
+            keys.add(new KeyValue(random.nextLong()));
+            keys.add(new KeyValue(random.nextInt()));
+        }
+        keys.add(new KeyValue("item:a", 1L)); // two values: the serialized way
+        ObjectDataType h2 = new ObjectDataType();
+        KeyValueOrder ours = new KeyValueOrder();
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(ours.compare(a, b))).as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
     void anIndexMapWrittenWithH2sTypeIsReadWithOurs() {
         Path file = dir.resolve("index.mv.db");
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {

@@ -34,7 +34,9 @@ import org.knead.testing.StoreProcess;
  * items). wrk runs with one thread, pinned to the second core when {@code taskset} is there (as in issue
  * 15's measurement; the servers may use both cores). For each repetition, each kind (search, item
  * read) and each connection count, the plain server and Knead are measured one after the other
- * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain.
+ * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain, and each
+ * server's CPU time per request (its process's CPU time over the run, all threads, divided by the requests
+ * answered): the work a request costs, which does not depend on how wrk and the servers share the cores.
  *
  * <p>Searches: the query set of {@code search/src/test/resources/eval} plus generated two-word queries,
  * picked at random per request; Knead is asked for the same 10 hits the plain server answers
@@ -55,7 +57,7 @@ public final class SideBySideBenchmark {
     private SideBySideBenchmark() {
     }
 
-    record Run(String kind, String server, int connections, double rps, double p99ms, long errors) {
+    record Run(String kind, String server, int connections, double rps, double p99ms, long errors, double cpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,8 +84,9 @@ public final class SideBySideBenchmark {
             writeCorpus(corpus, paths, corpusFile);
             log("%,d items in the store in %.1f s", corpus.size(), (System.nanoTime() - t0) / 1e9);
 
-            // the servers measured, in the order each round measures them: name -> base URL
+            // the servers measured, in the order each round measures them: name -> base URL, and their processes
             Map<String, String> servers = new LinkedHashMap<>();
+            Map<String, Process> processes = new LinkedHashMap<>();
             servers.put("plain", "http://127.0.0.1:" + plainPort);
             servers.put("knead", "http://127.0.0.1:" + apiPort);
             children.add(start("plain", work, List.of("-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp",
@@ -95,6 +98,11 @@ public final class SideBySideBenchmark {
             if (baseline != null && !baseline.isBlank()) { // another build of the API (its classpath), measured alike
                 servers.put("baseline", "http://127.0.0.1:" + (base + 3));
                 children.add(start("baseline", work, api(baseline, base + 3, uri, work.resolve("baseline-index"), null)));
+            }
+            processes.put("plain", children.get(1));
+            processes.put("knead", children.get(2));
+            if (servers.containsKey("baseline")) {
+                processes.put("baseline", children.get(3));
             }
             awaitUp(servers.get("plain") + "/health", children.get(1), Duration.ofMinutes(2));
             awaitUp(servers.get("knead") + "/actuator/health", children.get(2), Duration.ofMinutes(5));
@@ -128,11 +136,16 @@ public final class SideBySideBenchmark {
                     }
                     for (int c : CONNECTIONS) {
                         for (Map.Entry<String, String> server : servers.entrySet()) {
-                            Run r = wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
+                            long cpuBefore = cpuNanos(processes.get(server.getKey()));
+                            Run w = wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
                                     seconds, c).as(kind, server.getKey(), c);
+                            // the server's CPU time per answered request: the work a request costs, whoever ran beside it
+                            double cpuMs = (cpuNanos(processes.get(server.getKey())) - cpuBefore) / 1e6 / (w.rps() * seconds);
+                            Run r = new Run(kind, server.getKey(), c, w.rps(), w.p99ms(), w.errors(), cpuMs);
                             runs.add(r);
-                            log("rep %d: %s %s %d connections: %,.0f req/s, p99 %.1f ms%s", rep, kind, server.getKey(),
-                                    c, r.rps(), r.p99ms(), r.errors() > 0 ? ", " + r.errors() + " errors or non-2xx" : "");
+                            log("rep %d: %s %s %d connections: %,.0f req/s, p99 %.1f ms, %.2f ms of CPU a request%s", rep,
+                                    kind, server.getKey(), c, r.rps(), r.p99ms(), cpuMs,
+                                    r.errors() > 0 ? ", " + r.errors() + " errors or non-2xx" : "");
                         }
                     }
                 }
@@ -154,13 +167,13 @@ public final class SideBySideBenchmark {
             for (String kind : KINDS) {
                 for (int c : CONNECTIONS) {
                     Run p = median(runs, kind, "plain", c);
-                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms |",
+                    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %,.0f req/s, p99 %.1f ms, %.2f ms CPU |",
                             kind.equals("search") ? "search (`/api/v1/search?size=10`)" : "item read (`/api/v1/{type}/{slug}`)",
-                            c, p.rps(), p.p99ms()));
+                            c, p.rps(), p.p99ms(), p.cpuMs()));
                     for (String name : measured) {
                         Run k = median(runs, kind, name, c);
-                        row.append(String.format(Locale.ROOT, " %,.0f req/s, p99 %.1f ms%s | %.2f |", k.rps(), k.p99ms(),
-                                k.errors() > 0 ? " (" + k.errors() + " errors)" : "", k.rps() / p.rps()));
+                        row.append(String.format(Locale.ROOT, " %,.0f req/s, p99 %.1f ms, %.2f ms CPU%s | %.2f |", k.rps(),
+                                k.p99ms(), k.cpuMs(), k.errors() > 0 ? " (" + k.errors() + " errors)" : "", k.rps() / p.rps()));
                     }
                     System.out.println(row);
                 }
@@ -287,7 +300,7 @@ public final class SideBySideBenchmark {
 
     record Wrk(double rps, double p99ms, long errors) {
         Run as(String kind, String server, int connections) {
-            return new Run(kind, server, connections, rps, p99ms, errors);
+            return new Run(kind, server, connections, rps, p99ms, errors, Double.NaN);
         }
     }
 
@@ -311,6 +324,11 @@ public final class SideBySideBenchmark {
         return new Wrk(rps, millis(LoadBenchmark.find(out, "\\s99%\\s+(\\S+)", "0ms")), errors);
     }
 
+    /** The CPU time a process has used so far (all its threads: requests, collector, compiler). */
+    static long cpuNanos(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     static double millis(String wrkTime) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(wrkTime);
         if (!m.matches()) {
@@ -330,8 +348,9 @@ public final class SideBySideBenchmark {
                 && r.connections() == connections).toList();
         double[] rps = rs.stream().mapToDouble(Run::rps).sorted().toArray();
         double[] p99 = rs.stream().mapToDouble(Run::p99ms).sorted().toArray();
+        double[] cpu = rs.stream().mapToDouble(Run::cpuMs).sorted().toArray();
         long errors = rs.stream().mapToLong(Run::errors).sum();
-        return new Run(kind, server, connections, rps[rps.length / 2], p99[p99.length / 2], errors);
+        return new Run(kind, server, connections, rps[rps.length / 2], p99[p99.length / 2], errors, cpu[cpu.length / 2]);
     }
 
     static Process start(String name, Path folder, List<String> jvmArgs) throws IOException {
