@@ -7,6 +7,8 @@
 # Ports KNEAD_BENCH_PORT..+3 (default 28120-28123); KNEAD_BENCH_JFR=FILE records Knead's API with JFR;
 # KNEAD_BENCH_BASELINE=CLASSPATH measures another build of the API (say, the previous commit's classes) alike.
 # (then it also prints Knead / baseline within each repetition and their median); KNEAD_BENCH_KINDS=search measures searches only.
+# Measuring starts once every server has been idle for 30 s after its start; KNEAD_BENCH_WARMUP=SECONDS sets the warm-up per
+# server and kind (default: the run length); KNEAD_BENCH_API_ARGS / KNEAD_BENCH_BASELINE_ARGS add arguments to either API.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }

@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       segment on a thread of its own (default 10s; 0 never merges after the build); after
  *                       a merge that took T, the next waits at least 20 T
  * @param concurrency    how many searches run at once; more wait for their turn, first come first served, at
- *                       most {@code SearchService.TURN_WAIT}, then run anyway (0, the default: no limit)
+ *                       most {@code SearchService.TURN_WAIT}, then run anyway (negative, the default: one and a half
+ *                       times the machine's cores, plus one, as Elasticsearch sizes its search threads; 0: no limit)
  */
 @ConfigurationProperties("knead.search")
 public record SearchProperties(
@@ -34,7 +35,7 @@ public record SearchProperties(
         Path synonyms,
         @DefaultValue("1024") int answerCacheSize,
         @DefaultValue("10s") Duration mergeWhenQuiet,
-        @DefaultValue("0") int concurrency) {
+        @DefaultValue("-1") int concurrency) {
 
     public SearchProperties {
         if (indexDir != null && indexDir.toString().isBlank()) {
@@ -53,7 +54,7 @@ public record SearchProperties(
             answerCacheSize = 0;
         }
         if (concurrency < 0) {
-            concurrency = 0;
+            concurrency = Runtime.getRuntime().availableProcessors() * 3 / 2 + 1;
         }
         if (mergeWhenQuiet == null || mergeWhenQuiet.isNegative()) {
             mergeWhenQuiet = Duration.ZERO;
@@ -61,8 +62,8 @@ public record SearchProperties(
     }
 
 
-    /** In memory, polling every 200ms, enabled, merging after 10 s without a change. */
+    /** In memory, polling every 200ms, enabled, merging after 10 s without a change, searches in turns (1.5 per core, plus one). */
     public static SearchProperties defaults() {
-        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10), 0);
+        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10), -1);
     }
 }

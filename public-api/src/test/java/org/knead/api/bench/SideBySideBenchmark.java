@@ -37,6 +37,9 @@ import org.knead.testing.StoreProcess;
  * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain, and each
  * server's CPU time per request (its process's CPU time over the run, all threads, divided by the requests
  * answered): the work a request costs, which does not depend on how wrk and the servers share the cores.
+ * Measuring starts once every server is idle after its start (Knead's API merges a new index into one
+ * segment in the background, 10-20 s at 10,000 items), after a warm-up of {@code KNEAD_BENCH_WARMUP}
+ * seconds per server and kind at 32 connections (default: the run length, at least 5 s).
  *
  * <p>Searches: the query set of {@code search/src/test/resources/eval} plus generated two-word queries,
  * picked at random per request; Knead is asked for the same 10 hits the plain server answers
@@ -47,7 +50,8 @@ import org.knead.testing.StoreProcess;
  * records a flight recording of Knead's API; {@code KNEAD_BENCH_BASELINE=CLASSPATH} measures another build
  * of the API (e.g. the classes of the previous commit) in the same run, as a third server, and prints Knead / baseline
  * within each repetition and their median; {@code KNEAD_BENCH_KINDS=search} measures searches only;
- * {@code KNEAD_BENCH_API_ARGS="--name=value ..."} adds arguments to Knead's API (not the baseline's).
+ * {@code KNEAD_BENCH_API_ARGS="--name=value ..."} adds arguments to Knead's API, {@code KNEAD_BENCH_BASELINE_ARGS}
+ * to the baseline's.
  */
 public final class SideBySideBenchmark {
 
@@ -97,7 +101,8 @@ public final class SideBySideBenchmark {
             String baseline = System.getenv("KNEAD_BENCH_BASELINE");
             if (baseline != null && !baseline.isBlank()) { // another build of the API (its classpath), measured alike
                 servers.put("baseline", "http://127.0.0.1:" + (base + 3));
-                children.add(start("baseline", work, api(baseline, base + 3, uri, work.resolve("baseline-index"), null)));
+                children.add(start("baseline", work, api(baseline, base + 3, uri, work.resolve("baseline-index"), null,
+                        System.getenv("KNEAD_BENCH_BASELINE_ARGS"))));
             }
             processes.put("plain", children.get(1));
             processes.put("knead", children.get(2));
@@ -125,13 +130,18 @@ public final class SideBySideBenchmark {
                 probe(server.getValue() + (plain ? "/item/" : "/api/v1/") + paths.get(paths.size() - 1));
             }
 
+            // a server that is still busy after its start (Knead's API merges its new index into one segment in
+            // the background) would be measured starting, not serving
+            for (Map.Entry<String, Process> p : processes.entrySet()) {
+                awaitIdle(p.getKey(), p.getValue(), Duration.ofMinutes(3));
+            }
+            int warmup = Integer.parseInt(System.getenv().getOrDefault("KNEAD_BENCH_WARMUP", String.valueOf(Math.max(5, seconds))));
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= reps; rep++) {
                 for (String kind : KINDS) {
                     if (rep == 1) { // warm-up: JIT; for item reads also the answer cache, as it is when serving
                         for (Map.Entry<String, String> server : servers.entrySet()) {
-                            wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
-                                    Math.max(5, seconds), 32);
+                            wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())), warmup, 32);
                         }
                     }
                     for (int c : CONNECTIONS) {
@@ -322,6 +332,25 @@ public final class SideBySideBenchmark {
             log("wrk: socket errors %s", socket);
         }
         return new Wrk(rps, millis(LoadBenchmark.find(out, "\\s99%\\s+(\\S+)", "0ms")), errors);
+    }
+
+    /**
+     * Waits until {@code process} has used under a tenth of a core in every 2 s for 30 s in a row (Knead's API
+     * merges its index once it has taken no change for 10 s), or until {@code timeout} passes.
+     */
+    static void awaitIdle(String name, Process process, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            long before = cpuNanos(process);
+            Thread.sleep(2000);
+            quiet = (cpuNanos(process) - before) / 2e9 < 0.1 ? quiet + 1 : 0;
+            if (quiet == 15) {
+                log("%s idle for 30 s, %.0f s after it answered", name, (System.nanoTime() - start) / 1e9);
+                return;
+            }
+        }
+        log("%s still busy after %s: measured anyway", name, timeout);
     }
 
     /** The CPU time a process has used so far (all its threads: requests, collector, compiler). */
