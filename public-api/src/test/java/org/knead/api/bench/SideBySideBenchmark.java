@@ -37,8 +37,8 @@ import org.knead.testing.StoreProcess;
  * (interleaved); the table shows the median of the repetitions and the ratio Knead / plain, and each
  * server's CPU time per request (its process's CPU time over the run, all threads, divided by the requests
  * answered): the work a request costs, which does not depend on how wrk and the servers share the cores.
- * Measuring starts once every server is idle after its start (Knead's API merges a new index into one
- * segment in the background, 10-20 s at 10,000 items), after a warm-up of {@code KNEAD_BENCH_WARMUP}
+ * Measuring starts once every server has been idle for 30 s after its start (Knead's API merges a new index
+ * into one segment in the background 20-30 s after it is up), after a warm-up of {@code KNEAD_BENCH_WARMUP}
  * seconds per server and kind at 32 connections (default: the run length, at least 5 s).
  *
  * <p>Searches: the query set of {@code search/src/test/resources/eval} plus generated two-word queries,
@@ -147,8 +147,8 @@ public final class SideBySideBenchmark {
                     for (int c : CONNECTIONS) {
                         for (Map.Entry<String, String> server : servers.entrySet()) {
                             long cpuBefore = cpuNanos(processes.get(server.getKey()));
-                            Run w = wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
-                                    seconds, c).as(kind, server.getKey(), c);
+                            Wrk w = wrk(pin, server.getValue(), scripts.get(kind + "|" + scriptOf(server.getKey())),
+                                    seconds, c);
                             // the server's CPU time per answered request: the work a request costs, whoever ran beside it
                             double cpuMs = (cpuNanos(processes.get(server.getKey())) - cpuBefore) / 1e6 / (w.rps() * seconds);
                             Run r = new Run(kind, server.getKey(), c, w.rps(), w.p99ms(), w.errors(), cpuMs);
@@ -309,9 +309,6 @@ public final class SideBySideBenchmark {
     }
 
     record Wrk(double rps, double p99ms, long errors) {
-        Run as(String kind, String server, int connections) {
-            return new Run(kind, server, connections, rps, p99ms, errors, Double.NaN);
-        }
     }
 
     static Wrk wrk(boolean pin, String url, Path script, int seconds, int connections) throws IOException,
