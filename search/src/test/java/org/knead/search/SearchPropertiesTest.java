@@ -2,22 +2,28 @@ package org.knead.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** What an operator sets under {@code knead.search} is what the service uses, and what is left out has its documented default. */
+/**
+ * What an operator sets under {@code knead.search} is what the service uses, and what is left out has its
+ * documented default: bound as Spring Boot binds the apps' configuration, and as tools build it.
+ */
 class SearchPropertiesTest {
 
-    private static SearchProperties withConcurrency(int concurrency) {
-        return new SearchProperties(null, Duration.ofMillis(200), true, 500, null, 1024, Duration.ofSeconds(10), concurrency);
+    private static SearchProperties bound(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("knead.search", SearchProperties.class);
     }
 
     @Test
     void searchesRunInTurnsOfOneAndAHalfPerCorePlusOneUnlessSetOtherwise() {
         int turns = Runtime.getRuntime().availableProcessors() * 3 / 2 + 1; // 4 on two cores
+        assertThat(bound(Map.of()).concurrency()).as("left out").isEqualTo(turns);
         assertThat(SearchProperties.defaults().concurrency()).isEqualTo(turns);
-        assertThat(withConcurrency(-1).concurrency()).isEqualTo(turns);
-        assertThat(withConcurrency(0).concurrency()).as("0: no limit").isZero();
-        assertThat(withConcurrency(3).concurrency()).isEqualTo(3);
+        assertThat(bound(Map.of("knead.search.concurrency", "-1")).concurrency()).isEqualTo(turns);
+        assertThat(bound(Map.of("knead.search.concurrency", "0")).concurrency()).as("0: no limit").isZero();
+        assertThat(bound(Map.of("knead.search.concurrency", "3")).concurrency()).isEqualTo(3);
     }
 }
