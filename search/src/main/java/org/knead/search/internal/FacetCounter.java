@@ -28,8 +28,10 @@ import org.knead.content.Pressure;
 /**
  * Counts every matching document per type, body area and pressure. Each document carries the three in
  * one packed number ({@link #code}), so a hit costs one doc-value read and one array increment; the
- * counts per code are decoded once per segment. Segments without the packed field (none are expected:
- * the schema version was bumped with it) are counted from the per-dimension doc-value ordinals.
+ * counts per code are decoded once per segment. A segment's matches given as bits ({@link #collectAll})
+ * are counted against bits of the documents per value instead, a few words at a time. Segments without
+ * the packed field (none are expected: the schema version was bumped with it) are counted from the
+ * per-dimension doc-value ordinals.
  */
 public final class FacetCounter extends SimpleCollector {
 
@@ -117,56 +119,107 @@ public final class FacetCounter extends SimpleCollector {
 
     /**
      * Collects every document of {@code bits} in {@code leaf} (a segment's matches, see {@link MatchBits}):
-     * each document's packed facet values come from an array of the segment's values, read once per
-     * segment and kept until it closes, instead of a doc-value read per hit.
+     * each facet value's count is the number of bits {@code bits} shares with the bits of the segment's
+     * documents that have that value (kept until the segment closes), instead of a look-up per hit.
      */
     void collectAll(LeafReaderContext leaf, FixedBitSet bits) throws IOException {
+        flush();
+        count += bits.cardinality();
         if (dimensions.isEmpty()) {
-            flush();
-            count += bits.cardinality();
             return;
         }
-        int[] packed = packedCodes(leaf);
-        BitSetIterator matched = new BitSetIterator(bits, 0);
-        if (packed == null) {
+        ValueBits values = valueBits(leaf);
+        if (values == null) {
             LeafCollector collector = getLeafCollector(leaf);
+            count -= bits.cardinality(); // the collector counts them
+            BitSetIterator matched = new BitSetIterator(bits, 0);
             for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
                 collector.collect(doc);
             }
             return;
         }
-        flush();
-        if (codeCounts == null) {
-            codeCounts = new int[CODES];
+        if (dimensions.contains(Dimension.TYPE)) {
+            countShared(bits, values.types(), Dimension.TYPE, TYPES);
         }
-        for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
-            count++;
-            codeCounts[packed[doc]]++;
+        if (dimensions.contains(Dimension.BODY_AREA)) {
+            countShared(bits, values.areas(), Dimension.BODY_AREA, AREAS);
         }
-        flushCodes();
+        if (dimensions.contains(Dimension.PRESSURE)) {
+            countShared(bits, values.pressures(), Dimension.PRESSURE, PRESSURES);
+        }
     }
 
-    private static final Map<IndexReader.CacheKey, int[]> PACKED = new ConcurrentHashMap<>();
+    private <E extends Enum<E>> void countShared(FixedBitSet bits, FixedBitSet[] byValue, Dimension d, E[] values) {
+        for (int i = 0; i < byValue.length; i++) {
+            if (byValue[i] == null) {
+                continue;
+            }
+            long n = FixedBitSet.intersectionCount(bits, byValue[i]);
+            if (n > 0) {
+                totals.get(d).merge(key(values[i]), n, Long::sum);
+            }
+        }
+    }
 
-    /** The packed facet values of every document of {@code leaf} (0 when it has none), or null without them. */
-    private static int[] packedCodes(LeafReaderContext leaf) throws IOException {
+    private static String key(Enum<?> value) {
+        if (value instanceof ContentType t) {
+            return t.key();
+        }
+        return value instanceof BodyArea a ? a.key() : ((Pressure) value).key();
+    }
+
+    /** One segment's documents per facet value (null where no document has the value). */
+    private record ValueBits(FixedBitSet[] types, FixedBitSet[] areas, FixedBitSet[] pressures) {
+    }
+
+    private static final Map<IndexReader.CacheKey, ValueBits> VALUE_BITS = new ConcurrentHashMap<>();
+
+    /** The documents of {@code leaf} per facet value, from the packed values, or null without them. */
+    private static ValueBits valueBits(LeafReaderContext leaf) throws IOException {
         IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
         if (helper == null || leaf.reader().getFieldInfos().fieldInfo(Fields.FACET_CODE) == null) {
             return null;
         }
-        int[] kept = PACKED.get(helper.getKey());
+        ValueBits kept = VALUE_BITS.get(helper.getKey());
         if (kept != null) {
             return kept;
         }
-        int[] codes = new int[leaf.reader().maxDoc()];
+        int maxDoc = Math.max(1, leaf.reader().maxDoc());
+        ValueBits made = new ValueBits(new FixedBitSet[TYPES.length], new FixedBitSet[AREAS.length],
+                new FixedBitSet[PRESSURES.length]);
+        int typeMask = (1 << TYPE_BITS) - 1;
+        int pressureMask = (1 << PRESSURE_BITS) - 1;
         NumericDocValues values = DocValues.getNumeric(leaf.reader(), Fields.FACET_CODE);
         for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-            codes[doc] = (int) values.longValue();
+            long code = values.longValue();
+            int type = (int) (code & typeMask);
+            if (type > 0) {
+                set(made.types(), type - 1, doc, maxDoc);
+            }
+            int pressure = (int) ((code >>> TYPE_BITS) & pressureMask);
+            if (pressure > 0) {
+                set(made.pressures(), pressure - 1, doc, maxDoc);
+            }
+            long areaBits = code >>> (TYPE_BITS + PRESSURE_BITS);
+            for (int a = 0; a < AREAS.length; a++) {
+                if ((areaBits & (1L << a)) != 0) {
+                    set(made.areas(), a, doc, maxDoc);
+                }
+            }
         }
-        if (PACKED.putIfAbsent(helper.getKey(), codes) == null) {
-            helper.addClosedListener(PACKED::remove);
+        ValueBits raced = VALUE_BITS.putIfAbsent(helper.getKey(), made);
+        if (raced != null) {
+            return raced;
         }
-        return codes;
+        helper.addClosedListener(VALUE_BITS::remove);
+        return made;
+    }
+
+    private static void set(FixedBitSet[] byValue, int value, int doc, int maxDoc) {
+        if (byValue[value] == null) {
+            byValue[value] = new FixedBitSet(maxDoc);
+        }
+        byValue[value].set(doc);
     }
 
     @Override

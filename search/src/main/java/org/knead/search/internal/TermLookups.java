@@ -18,6 +18,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.FixedBitSet;
@@ -135,28 +137,70 @@ public final class TermLookups {
         return states(term).docFreq();
     }
 
-    /** {@code query} with each term query given its kept look-up (the same query otherwise). */
+    /**
+     * {@code query} with each term query given its kept look-up, and without the parts that can match
+     * nothing because a word of theirs is in no document (an optional clause, a disjunct, an exclusion).
+     * It ranks and matches exactly as {@code query}: a part that matches nothing adds nothing to a score.
+     * Lucene would still build weights for those parts (a phrase looks its words up again), at every search.
+     */
     public Query withStates(Query query) throws IOException {
+        Query kept = kept(query);
+        return kept == null ? new MatchNoDocsQuery("none of its words is in the index") : kept;
+    }
+
+    /** As {@link #withStates}, or null when {@code query} can match nothing. */
+    private Query kept(Query query) throws IOException {
         if (query instanceof TermQuery tq) {
-            return new TermQuery(tq.getTerm(), states(tq.getTerm()));
+            TermStates s = states(tq.getTerm());
+            return s.docFreq() == 0 ? null : new TermQuery(tq.getTerm(), s);
+        }
+        if (query instanceof PhraseQuery pq) {
+            for (Term t : pq.getTerms()) {
+                if (docFreq(t) == 0) {
+                    return null;
+                }
+            }
+            return pq;
+        }
+        if (query instanceof MatchNoDocsQuery) {
+            return null;
         }
         if (query instanceof BoostQuery bq) {
-            return new BoostQuery(withStates(bq.getQuery()), bq.getBoost());
+            Query inner = kept(bq.getQuery());
+            return inner == null ? null : new BoostQuery(inner, bq.getBoost());
         }
         if (query instanceof ConstantScoreQuery cq) {
-            return new ConstantScoreQuery(withStates(cq.getQuery()));
+            Query inner = kept(cq.getQuery());
+            return inner == null ? null : new ConstantScoreQuery(inner);
         }
         if (query instanceof DisjunctionMaxQuery dq) {
             List<Query> disjuncts = new java.util.ArrayList<>(dq.getDisjuncts().size());
             for (Query d : dq.getDisjuncts()) {
-                disjuncts.add(withStates(d));
+                Query inner = kept(d);
+                if (inner != null) {
+                    disjuncts.add(inner);
+                }
             }
-            return new DisjunctionMaxQuery(disjuncts, dq.getTieBreakerMultiplier());
+            return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, dq.getTieBreakerMultiplier());
         }
         if (query instanceof BooleanQuery bq) {
             BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            int optional = 0;
+            int required = 0;
             for (BooleanClause c : bq.clauses()) {
-                b.add(withStates(c.getQuery()), c.getOccur());
+                Query inner = kept(c.getQuery());
+                if (inner == null) {
+                    if (c.isRequired()) {
+                        return null; // a required part that matches nothing: the whole matches nothing
+                    }
+                    continue; // an optional part or an exclusion that matches nothing changes nothing
+                }
+                b.add(inner, c.getOccur());
+                optional += c.getOccur() == BooleanClause.Occur.SHOULD ? 1 : 0;
+                required += c.isRequired() ? 1 : 0;
+            }
+            if (optional < bq.getMinimumNumberShouldMatch() || required == 0 && optional == 0) {
+                return null; // too few optional parts left, or only exclusions (which alone match nothing)
             }
             return b.build();
         }
