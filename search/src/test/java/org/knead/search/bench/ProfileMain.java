@@ -14,6 +14,7 @@ import org.knead.content.Content;
 import org.knead.search.SearchRequest;
 import org.knead.search.internal.FacetCounter;
 import org.knead.search.internal.IndexGeneration;
+import org.knead.search.internal.ProfileParts;
 import org.knead.search.internal.QueryEngine;
 import org.knead.search.internal.Vocabulary;
 
@@ -70,6 +71,8 @@ public final class ProfileMain {
             time("top10", n, i -> s.search(built.get(i).scoring(), new TopScoreDocCollectorManager(10, null, 10)));
             time("top10c", n, i -> s.search(built.get(i).scoring(), new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE)));
             time("count", n, i -> s.search(built.get(i).matching(), new FacetCounter(all)));
+            time("skip", n, i -> ProfileParts.rankSkipping(s, built.get(i)));
+            time("bits", n, i -> ProfileParts.countFromBits(s, built.get(i)));
             time("one", n, i -> {
                 var top = new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE).newCollector();
                 s.search(built.get(i).scoring(), MultiCollector.wrap(top, new FacetCounter(all)));
