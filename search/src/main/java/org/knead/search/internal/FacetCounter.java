@@ -124,18 +124,18 @@ public final class FacetCounter extends SimpleCollector {
      */
     void collectAll(LeafReaderContext leaf, FixedBitSet bits) throws IOException {
         flush();
-        count += bits.cardinality();
-        if (dimensions.isEmpty()) {
-            return;
-        }
-        ValueBits values = valueBits(leaf);
-        if (values == null) {
+        ValueBits values = dimensions.isEmpty() ? null : valueBits(leaf);
+        if (!dimensions.isEmpty() && values == null) {
+            // a segment without the packed values: hit by hit, from the per-dimension doc values
             LeafCollector collector = getLeafCollector(leaf);
-            count -= bits.cardinality(); // the collector counts them
             BitSetIterator matched = new BitSetIterator(bits, 0);
             for (int doc = matched.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matched.nextDoc()) {
                 collector.collect(doc);
             }
+            return;
+        }
+        count += bits.cardinality();
+        if (dimensions.isEmpty()) {
             return;
         }
         if (dimensions.contains(Dimension.TYPE)) {
