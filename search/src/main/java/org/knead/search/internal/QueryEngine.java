@@ -571,9 +571,14 @@ public final class QueryEngine {
         }
         // many hits: a ranking pass that skips the hits that cannot make the page, and a count of the
         // matching form's documents as bit sets
-        TopDocs top = searcher.search(ranked, new TopScoreDocCollectorManager(window, null, window));
+        TopDocs top = rankSkipping(searcher, ranked, window);
         MatchBits.count(searcher, matching, counter);
         return top;
+    }
+
+    /** The first {@code window} hits of {@code ranked}, Lucene skipping the hits that cannot be among them. */
+    static TopDocs rankSkipping(IndexSearcher searcher, Query ranked, int window) throws IOException {
+        return searcher.search(ranked, new TopScoreDocCollectorManager(window, null, window));
     }
 
     /**

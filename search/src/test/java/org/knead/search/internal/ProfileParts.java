@@ -3,7 +3,6 @@ package org.knead.search.internal;
 import java.io.IOException;
 import java.util.EnumSet;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 
 /** The parts of a search that {@code ProfileMain} times on their own, which only this package can reach. */
 public final class ProfileParts {
@@ -20,7 +19,6 @@ public final class ProfileParts {
 
     /** The ranking pass of a search with many hits: the top 10, skipping hits that cannot make them. */
     public static void rankSkipping(IndexSearcher searcher, QueryEngine.Built built) throws IOException {
-        Query ranked = TermLookups.of(searcher.getIndexReader()).withStates(built.scoring());
-        searcher.search(ranked, new org.apache.lucene.search.TopScoreDocCollectorManager(10, null, 10));
+        QueryEngine.rankSkipping(searcher, TermLookups.of(searcher.getIndexReader()).withStates(built.scoring()), 10);
     }
 }
