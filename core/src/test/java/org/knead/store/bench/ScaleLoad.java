@@ -93,7 +93,7 @@ public final class ScaleLoad {
             long[] first = Arrays.copyOfRange(publishNanos, 0, tail);
             long[] last = Arrays.copyOfRange(publishNanos, publishNanos.length - tail, publishNanos.length);
             // after the first items as well: this load's own JVM starts cold at each size (its first publishes
-            // take about three times as long), where a console that publishes has been running for a while
+            // took three to four times as long at the median in the scale runs), where a console that publishes has been running for a while
             long[] warm = Arrays.copyOfRange(publishNanos, tail, publishNanos.length);
             Arrays.sort(first);
             Arrays.sort(last);

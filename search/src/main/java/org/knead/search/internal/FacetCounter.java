@@ -72,6 +72,26 @@ public final class FacetCounter extends SimpleCollector {
         return code;
     }
 
+    /** The type of a packed code: its ordinal + 1, 0 for none. */
+    private static int typeOf(long code) {
+        return (int) (code & ((1 << TYPE_BITS) - 1));
+    }
+
+    /** The pressure of a packed code: its ordinal + 1, 0 for none. */
+    private static int pressureOf(long code) {
+        return (int) ((code >>> TYPE_BITS) & ((1 << PRESSURE_BITS) - 1));
+    }
+
+    /** Whether a packed code has body area {@code a} (an ordinal). */
+    private static boolean hasArea(long code, int a) {
+        return (code >>> (TYPE_BITS + PRESSURE_BITS) & (1L << a)) != 0;
+    }
+
+    private static final String[] TYPE_KEYS = java.util.Arrays.stream(TYPES).map(ContentType::key).toArray(String[]::new);
+    private static final String[] AREA_KEYS = java.util.Arrays.stream(AREAS).map(BodyArea::key).toArray(String[]::new);
+    private static final String[] PRESSURE_KEYS = java.util.Arrays.stream(PRESSURES).map(Pressure::key)
+            .toArray(String[]::new);
+
     private final Set<Dimension> dimensions;
     private NumericDocValues codes;
     private int[] codeCounts;
@@ -139,33 +159,26 @@ public final class FacetCounter extends SimpleCollector {
             return;
         }
         if (dimensions.contains(Dimension.TYPE)) {
-            countShared(bits, values.types(), Dimension.TYPE, TYPES);
+            countShared(bits, values.types(), Dimension.TYPE, TYPE_KEYS);
         }
         if (dimensions.contains(Dimension.BODY_AREA)) {
-            countShared(bits, values.areas(), Dimension.BODY_AREA, AREAS);
+            countShared(bits, values.areas(), Dimension.BODY_AREA, AREA_KEYS);
         }
         if (dimensions.contains(Dimension.PRESSURE)) {
-            countShared(bits, values.pressures(), Dimension.PRESSURE, PRESSURES);
+            countShared(bits, values.pressures(), Dimension.PRESSURE, PRESSURE_KEYS);
         }
     }
 
-    private <E extends Enum<E>> void countShared(FixedBitSet bits, FixedBitSet[] byValue, Dimension d, E[] values) {
+    private void countShared(FixedBitSet bits, FixedBitSet[] byValue, Dimension d, String[] keys) {
         for (int i = 0; i < byValue.length; i++) {
             if (byValue[i] == null) {
                 continue;
             }
             long n = FixedBitSet.intersectionCount(bits, byValue[i]);
             if (n > 0) {
-                totals.get(d).merge(key(values[i]), n, Long::sum);
+                totals.get(d).merge(keys[i], n, Long::sum);
             }
         }
-    }
-
-    private static String key(Enum<?> value) {
-        if (value instanceof ContentType t) {
-            return t.key();
-        }
-        return value instanceof BodyArea a ? a.key() : ((Pressure) value).key();
     }
 
     /** One segment's documents per facet value (null where no document has the value). */
@@ -187,22 +200,17 @@ public final class FacetCounter extends SimpleCollector {
         int maxDoc = Math.max(1, leaf.reader().maxDoc());
         ValueBits made = new ValueBits(new FixedBitSet[TYPES.length], new FixedBitSet[AREAS.length],
                 new FixedBitSet[PRESSURES.length]);
-        int typeMask = (1 << TYPE_BITS) - 1;
-        int pressureMask = (1 << PRESSURE_BITS) - 1;
         NumericDocValues values = DocValues.getNumeric(leaf.reader(), Fields.FACET_CODE);
         for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
             long code = values.longValue();
-            int type = (int) (code & typeMask);
-            if (type > 0) {
-                set(made.types(), type - 1, doc, maxDoc);
+            if (typeOf(code) > 0) {
+                set(made.types(), typeOf(code) - 1, doc, maxDoc);
             }
-            int pressure = (int) ((code >>> TYPE_BITS) & pressureMask);
-            if (pressure > 0) {
-                set(made.pressures(), pressure - 1, doc, maxDoc);
+            if (pressureOf(code) > 0) {
+                set(made.pressures(), pressureOf(code) - 1, doc, maxDoc);
             }
-            long areaBits = code >>> (TYPE_BITS + PRESSURE_BITS);
             for (int a = 0; a < AREAS.length; a++) {
-                if ((areaBits & (1L << a)) != 0) {
+                if (hasArea(code, a)) {
                     set(made.areas(), a, doc, maxDoc);
                 }
             }
@@ -278,8 +286,6 @@ public final class FacetCounter extends SimpleCollector {
     }
 
     private void flushCodes() {
-        int typeMask = (1 << TYPE_BITS) - 1;
-        int pressureMask = (1 << PRESSURE_BITS) - 1;
         long[] types = new long[TYPES.length + 1];
         long[] pressures = new long[PRESSURES.length + 1];
         long[] areaTotals = new long[AREAS.length];
@@ -289,11 +295,10 @@ public final class FacetCounter extends SimpleCollector {
                 continue;
             }
             codeCounts[code] = 0;
-            types[code & typeMask] += n;
-            pressures[(code >>> TYPE_BITS) & pressureMask] += n;
-            int areaBits = code >>> (TYPE_BITS + PRESSURE_BITS);
+            types[typeOf(code)] += n;
+            pressures[pressureOf(code)] += n;
             for (int a = 0; a < AREAS.length; a++) {
-                if ((areaBits & (1 << a)) != 0) {
+                if (hasArea(code, a)) {
                     areaTotals[a] += n;
                 }
             }

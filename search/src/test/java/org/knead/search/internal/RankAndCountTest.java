@@ -26,7 +26,8 @@ import org.knead.search.bench.CorpusGenerator;
  * A search with many hits ranks in a pass that skips and counts from bit sets of postings
  * ({@link MatchBits}, with kept facet values and term look-ups); one with few hits does both in one
  * pass. Both plans must give the same page, total and facets, over several segments with deleted
- * documents, for plain words, synonyms, typos, phrases, exclusions, prefixes and filters.
+ * documents, for plain words, synonyms, typos, phrases, exclusions, prefixes and filters; and each facet count
+ * must be what Lucene counts with the query filtered on that value.
  */
 class RankAndCountTest {
 
@@ -83,6 +84,9 @@ class RankAndCountTest {
                         assertThat(two.count()).as(what).isEqualTo(one.count()).isEqualTo(searcher.count(ranked));
                         assertThat(facets(two)).as(what).isEqualTo(facets(one));
                         assertSamePage(what, twoPasses, onePass);
+                        if (f.types().isEmpty() && f.area() == null && f.pressure() == null) {
+                            assertFacetsAreLuceneCounts(what, searcher, ranked, facets(two));
+                        }
                         counted += one.count();
                     }
                 }
@@ -90,6 +94,23 @@ class RankAndCountTest {
             } finally {
                 index.searchers().release(searcher);
             }
+        }
+    }
+
+    /** Each facet value's count is what Lucene counts with the query filtered on that value (not the packed codes). */
+    private static void assertFacetsAreLuceneCounts(String what, IndexSearcher searcher, Query ranked,
+            Map<String, Map<String, Long>> facets) throws Exception {
+        for (ContentType t : ContentType.values()) {
+            long n = searcher.count(QueryEngine.filtered(ranked, Set.of(t), null, null));
+            assertThat(facets.get("type").getOrDefault(t.key(), 0L)).as(what + " type " + t.key()).isEqualTo(n);
+        }
+        for (BodyArea a : BodyArea.values()) {
+            long n = searcher.count(QueryEngine.filtered(ranked, Set.of(), a, null));
+            assertThat(facets.get("bodyArea").getOrDefault(a.key(), 0L)).as(what + " area " + a.key()).isEqualTo(n);
+        }
+        for (Pressure p : Pressure.values()) {
+            long n = searcher.count(QueryEngine.filtered(ranked, Set.of(), null, p));
+            assertThat(facets.get("pressure").getOrDefault(p.key(), 0L)).as(what + " pressure " + p.key()).isEqualTo(n);
         }
     }
 
