@@ -29,7 +29,7 @@ import org.knead.content.Pressure;
  * Counts every matching document per type, body area and pressure. Each document carries the three in
  * one packed number ({@link #code}), so a hit costs one doc-value read and one array increment; the
  * counts per code are decoded once per segment. A segment's matches given as bits ({@link #collectAll})
- * are counted against bits of the documents per value instead, a few words at a time. Segments without
+ * are counted against bits of the documents per value instead, 64 documents a step. Segments without
  * the packed field (none are expected: the schema version was bumped with it) are counted from the
  * per-dimension doc-value ordinals.
  */
