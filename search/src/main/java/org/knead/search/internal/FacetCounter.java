@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -26,12 +25,12 @@ import org.knead.content.ContentType;
 import org.knead.content.Pressure;
 
 /**
- * Counts every matching document per type, body area and pressure. Each document carries the three in
- * one packed number ({@link #code}), so a hit costs one doc-value read and one array increment; the
- * counts per code are decoded once per segment. A segment's matches given as bits ({@link #collectAll})
- * are counted against bits of the documents per value instead, 64 documents a step. Segments without
- * the packed field (none are expected: the schema version was bumped with it) are counted from the
- * per-dimension doc-value ordinals.
+ * Counts every matching document per type, body area and pressure. A segment's matches are given as bits
+ * ({@link #collectAll}) and each value's count is the number of bits they share with the segment's
+ * documents that have that value, 64 documents a step; those bits are made once per segment from one
+ * packed number per document ({@link #code}). Segments without the packed field (none are expected: the
+ * schema version was bumped with it) are counted hit by hit from the per-dimension doc-value ordinals, as
+ * is a search that collects hits one by one (this class is also a collector).
  */
 public final class FacetCounter extends SimpleCollector {
 
@@ -56,7 +55,6 @@ public final class FacetCounter extends SimpleCollector {
     private static final Pressure[] PRESSURES = Pressure.values();
     private static final int TYPE_BITS = bits(TYPES.length + 1);
     private static final int PRESSURE_BITS = bits(PRESSURES.length + 1);
-    private static final int CODES = 1 << (TYPE_BITS + PRESSURE_BITS + AREAS.length);
 
     private static int bits(int values) {
         return 32 - Integer.numberOfLeadingZeros(values - 1);
@@ -93,8 +91,6 @@ public final class FacetCounter extends SimpleCollector {
             .toArray(String[]::new);
 
     private final Set<Dimension> dimensions;
-    private NumericDocValues codes;
-    private int[] codeCounts;
     private final Map<Dimension, Map<String, Long>> totals = new LinkedHashMap<>();
     private long count;
 
@@ -115,14 +111,6 @@ public final class FacetCounter extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        FieldInfo packed = context.reader().getFieldInfos().fieldInfo(Fields.FACET_CODE);
-        if (packed != null && !dimensions.isEmpty()) {
-            codes = DocValues.getNumeric(context.reader(), Fields.FACET_CODE);
-            if (codeCounts == null) {
-                codeCounts = new int[CODES];
-            }
-            return;
-        }
         if (dimensions.contains(Dimension.TYPE)) {
             type = DocValues.getSorted(context.reader(), Fields.TYPE_DV);
             typeCounts = new int[(int) Math.max(1, type.getValueCount())];
@@ -233,12 +221,6 @@ public final class FacetCounter extends SimpleCollector {
     @Override
     public void collect(int doc) throws IOException {
         count++;
-        if (codes != null) {
-            if (codes.advanceExact(doc)) {
-                codeCounts[(int) codes.longValue()]++;
-            }
-            return;
-        }
         if (type != null && type.advanceExact(doc)) {
             typeCounts[type.ordValue()]++;
         }
@@ -253,10 +235,6 @@ public final class FacetCounter extends SimpleCollector {
     }
 
     private void flush() throws IOException {
-        if (codes != null) {
-            flushCodes();
-            codes = null;
-        }
         if (type != null) {
             for (int ord = 0; ord < type.getValueCount(); ord++) {
                 if (typeCounts[ord] > 0) {
@@ -283,47 +261,6 @@ public final class FacetCounter extends SimpleCollector {
         type = null;
         areas = null;
         pressure = null;
-    }
-
-    private void flushCodes() {
-        long[] types = new long[TYPES.length + 1];
-        long[] pressures = new long[PRESSURES.length + 1];
-        long[] areaTotals = new long[AREAS.length];
-        for (int code = 0; code < codeCounts.length; code++) {
-            int n = codeCounts[code];
-            if (n == 0) {
-                continue;
-            }
-            codeCounts[code] = 0;
-            types[typeOf(code)] += n;
-            pressures[pressureOf(code)] += n;
-            for (int a = 0; a < AREAS.length; a++) {
-                if (hasArea(code, a)) {
-                    areaTotals[a] += n;
-                }
-            }
-        }
-        if (dimensions.contains(Dimension.TYPE)) {
-            for (int i = 1; i < types.length; i++) {
-                if (types[i] > 0) {
-                    totals.get(Dimension.TYPE).merge(TYPES[i - 1].key(), types[i], Long::sum);
-                }
-            }
-        }
-        if (dimensions.contains(Dimension.PRESSURE)) {
-            for (int i = 1; i < pressures.length; i++) {
-                if (pressures[i] > 0) {
-                    totals.get(Dimension.PRESSURE).merge(PRESSURES[i - 1].key(), pressures[i], Long::sum);
-                }
-            }
-        }
-        if (dimensions.contains(Dimension.BODY_AREA)) {
-            for (int a = 0; a < areaTotals.length; a++) {
-                if (areaTotals[a] > 0) {
-                    totals.get(Dimension.BODY_AREA).merge(AREAS[a].key(), areaTotals[a], Long::sum);
-                }
-            }
-        }
     }
 
     @Override

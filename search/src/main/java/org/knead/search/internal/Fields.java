@@ -34,7 +34,7 @@ public final class Fields {
     public static final String AREA_DV = "area_dv";
     public static final String PRESSURE = "pressure";
     public static final String PRESSURE_DV = "pressure_dv";
-    /** Type, pressure and body areas packed in one number (see FacetCounter.code): one read per hit. */
+    /** Type, pressure and body areas packed in one number (see FacetCounter.code): read once per segment. */
     public static final String FACET_CODE = "facet_code";
     /** The content as JSON, stored for warnings and symptoms only (red-flag detection after a restart). */
     public static final String JSON = "json";

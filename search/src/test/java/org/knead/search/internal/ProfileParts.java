@@ -10,14 +10,14 @@ public final class ProfileParts {
     private ProfileParts() {
     }
 
-    /** The count of the total and every facet from bit sets, as a search with many hits counts them. */
+    /** The count of the total and every facet from bit sets, as a search counts them. */
     public static long countFromBits(IndexSearcher searcher, QueryEngine.Built built) throws IOException {
         FacetCounter counter = new FacetCounter(EnumSet.allOf(FacetCounter.Dimension.class));
         MatchBits.count(searcher, built.matching(), counter);
         return counter.count();
     }
 
-    /** The ranking pass of a search with many hits: the top 10, skipping hits that cannot make them. */
+    /** The ranking pass of a search: the top 10, skipping hits that cannot make them. */
     public static void rankSkipping(IndexSearcher searcher, QueryEngine.Built built) throws IOException {
         QueryEngine.rankSkipping(searcher, TermLookups.of(searcher.getIndexReader()).withStates(built.scoring()), 10);
     }
