@@ -187,20 +187,69 @@ public final class IndexDocuments {
     /** The largest page value kept in doc values. */
     static final int MAX_PAGE_VALUE = 16_000;
 
-    /** Type, slug, title and summary, each as a length-prefixed UTF-8 string. */
+    /**
+     * Type, slug, title and summary, each as a length-prefixed UTF-8 string, then the summary's words as
+     * the index analyzes it (count, then per word its position, start offset, length and term), so that a
+     * hit's snippet is marked without analyzing the summary again at every search.
+     */
     static BytesRef pageValue(String type, String slug, String title, String summary) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            writePage(out, type, slug, title, summary);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // written to memory: not expected
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    private static void writePage(ByteBuffersDataOutput out, String type, String slug, String title, String summary)
+            throws IOException {
         out.writeString(type == null ? "" : type);
         out.writeString(slug == null ? "" : slug);
         out.writeString(title == null ? "" : title);
         out.writeString(summary == null ? "" : summary);
-        return new BytesRef(out.toArrayCopy());
+        List<ShortSnippets.Token> words = summary == null ? List.of() : ShortSnippets.analyze(Fields.SUMMARY, summary);
+        out.writeVInt(words.size());
+        int position = -1;
+        int start = 0;
+        for (ShortSnippets.Token w : words) {
+            out.writeZInt(w.position() - position);
+            out.writeZInt(w.start() - start);
+            out.writeVInt(w.end() - w.start());
+            out.writeString(w.term());
+            position = w.position();
+            start = w.start();
+        }
+    }
+
+    /** What a page hit shows, from {@link #pageValue}; {@code summaryWords} null when not kept. */
+    record Page(String type, String slug, String title, String summary, List<ShortSnippets.Token> summaryWords) {
     }
 
     /** The four strings of {@link #pageValue}: type, slug, title, summary. */
     static String[] readPageValue(BytesRef value) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
         return new String[] {in.readString(), in.readString(), in.readString(), in.readString()};
+    }
+
+    /** The whole of {@link #pageValue}: the four strings and the summary's words. */
+    static Page readPage(BytesRef value) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
+        String type = in.readString();
+        String slug = in.readString();
+        String title = in.readString();
+        String summary = in.readString();
+        int n = in.readVInt();
+        List<ShortSnippets.Token> words = new ArrayList<>(n);
+        int position = -1;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            position += in.readZInt();
+            start += in.readZInt();
+            int end = start + in.readVInt();
+            words.add(new ShortSnippets.Token(in.readString(), position, start, end));
+        }
+        return new Page(type, slug, title, summary, words);
     }
 
     public static Content contentFromJson(String json) {

@@ -44,7 +44,7 @@ public final class IndexGeneration implements Closeable {
     /** The fingerprint of the log entry at {@link #SEQ}, to tell a rewritten log from the one applied. */
     public static final String ENTRY = "knead.entry";
     /** Bump when the documents or analysis change: an index of another schema is rebuilt. */
-    public static final String SCHEMA_VERSION = "5";
+    public static final String SCHEMA_VERSION = "6";
 
     private final Directory directory;
     private final Path path;

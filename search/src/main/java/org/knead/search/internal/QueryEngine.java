@@ -576,30 +576,31 @@ public final class QueryEngine {
     private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
 
     /** Type, slug, title and summary of a hit, from the page doc value, else from the stored fields. */
-    private static String[] pageValues(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+    private static IndexDocuments.Page page(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
         if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-            return IndexDocuments.readPageValue(dv.binaryValue());
+            return IndexDocuments.readPage(dv.binaryValue());
         }
         Document d = stored.document(doc, PAGE_FIELDS);
-        return new String[] {d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.SUMMARY)};
+        return new IndexDocuments.Page(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.SUMMARY),
+                null);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Built built, ScoreDoc[] page) throws IOException {
         // what a hit shows comes from one doc value; its snippet is its summary with the query's words marked
-        // (analyzed again: a few sentences), or the summary itself when none of them is in it
+        // (its words as the index analyzed them are kept beside it), or the summary itself when none is in it
         StoredFields stored = searcher.storedFields();
         ShortSnippets snippets = ShortSnippets.of(built.highlightSummary(), Fields.SUMMARY);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            String[] d = pageValues(searcher, stored, sd.doc);
-            String snippet = snippets.snippet(d[3]);
+            IndexDocuments.Page p = page(searcher, stored, sd.doc);
+            String snippet = snippets.snippet(p.summary(), p.summaryWords());
             if (snippet == null || snippet.isEmpty()) {
-                snippet = MarkFormatter.escape(abbreviate(d[3]));
+                snippet = MarkFormatter.escape(abbreviate(p.summary()));
             }
-            hits.add(new SearchHit(d[0], d[1], d[2], snippet, sd.score));
+            hits.add(new SearchHit(p.type(), p.slug(), p.title(), snippet, sd.score));
         }
         return hits;
     }

@@ -80,15 +80,25 @@ final class ShortSnippets {
         return s;
     }
 
-    private record Token(String term, int position, int start, int end) {
+    /** A word of an analyzed text: its term, position and offsets in the text. */
+    record Token(String term, int position, int start, int end) {
     }
 
     /** The highlighted snippet of {@code text}, or null when no query word is in it. */
     String snippet(String text) {
+        return snippet(text, null);
+    }
+
+    /**
+     * The highlighted snippet of {@code text}, or null when no query word is in it; {@code analyzed} is the
+     * text as the field's analyzer reads it ({@link #analyze}, as the index keeps it for a hit's summary), or
+     * null to analyze it here.
+     */
+    String snippet(String text, List<Token> analyzed) {
         if (text == null || text.isEmpty() || terms.isEmpty() && phrases.isEmpty() && patterns.isEmpty()) {
             return null;
         }
-        List<Token> tokens = analyze(text);
+        List<Token> tokens = analyzed != null ? analyzed : analyze(field, text);
         boolean[] marked = new boolean[tokens.size()];
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -198,7 +208,8 @@ final class ShortSnippets {
         return any;
     }
 
-    private List<Token> analyze(String text) {
+    /** The words of {@code text} as the index analyzes {@code field}. */
+    static List<Token> analyze(String field, String text) {
         List<Token> out = new ArrayList<>();
         try (TokenStream ts = Analysis.perField().tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

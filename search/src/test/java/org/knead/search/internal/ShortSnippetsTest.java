@@ -56,6 +56,29 @@ class ShortSnippetsTest {
     }
 
     @Test
+    void theWordsKeptInTheIndexGiveTheSameSnippetAsAnalyzingTheSummary() throws Exception {
+        String[] summaries = {"Roll the knots out <slowly> & breathe; one knot at a time.",
+                "Pins and needles in the hands; needles alone are calm.",
+                "Café-style neck stretches: naïve, gentle – and the shoulders' \"release\" too.",
+                ("Then a gentle stretch eases the neck. " + "More words follow here. ".repeat(12)).strip(), "", "—"};
+        for (String summary : summaries) {
+            IndexDocuments.Page page = IndexDocuments.readPage(
+                    IndexDocuments.pageValue("technique", "a-slug", "A title", summary));
+            assertThat(page.summary()).isEqualTo(summary);
+            assertThat(page.slug()).isEqualTo("a-slug");
+            assertThat(page.summaryWords()).as(summary).isEqualTo(ShortSnippets.analyze(Fields.SUMMARY, summary));
+            for (Query q : new Query[] {query("knot needles neck stretch release", null), query("", "pins and needles"),
+                    query("cafe naive shoulder", null)}) {
+                ShortSnippets snippets = ShortSnippets.of(q, Fields.SUMMARY);
+                assertThat(snippets.snippet(summary, page.summaryWords())).as(summary).isEqualTo(snippets.snippet(summary));
+            }
+        }
+        assertThat(ShortSnippets.of(query("neck", null), Fields.SUMMARY).snippet(summaries[2],
+                IndexDocuments.readPage(IndexDocuments.pageValue("technique", "s", "t", summaries[2])).summaryWords()))
+                .isEqualTo("Café-style <mark>neck</mark> stretches: naïve, gentle – and the shoulders&#39; &quot;release&quot; too.");
+    }
+
+    @Test
     void noSnippetWhenNoQueryWordIsInTheText() {
         assertThat(snippet(query("shoulder", null), "Roll the knots out.")).isNull();
         assertThat(snippet(new BooleanQuery.Builder().build(), "Roll the knots out.")).isNull();
