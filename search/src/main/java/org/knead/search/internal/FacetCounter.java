@@ -35,14 +35,12 @@ import org.knead.content.Pressure;
 public final class FacetCounter extends SimpleCollector {
 
     public enum Dimension {
-        TYPE("type", Fields.TYPE_DV), BODY_AREA("bodyArea", Fields.AREA_DV), PRESSURE("pressure", Fields.PRESSURE_DV);
+        TYPE("type"), BODY_AREA("bodyArea"), PRESSURE("pressure");
 
         final String key;
-        final String field;
 
-        Dimension(String key, String field) {
+        Dimension(String key) {
             this.key = key;
-            this.field = field;
         }
 
         public String key() {

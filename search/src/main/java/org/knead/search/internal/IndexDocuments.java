@@ -227,23 +227,20 @@ public final class IndexDocuments {
         }
     }
 
-    /** What a page hit shows, from {@link #pageValue}; {@code summaryWords} null when not kept. */
+    /** What a page hit shows, from {@link #pageValue}; {@code summaryWords} null when not read or not kept. */
     record Page(String type, String slug, String title, String summary, List<ShortSnippets.Token> summaryWords) {
     }
 
-    /** The four strings of {@link #pageValue}: type, slug, title, summary. */
-    static String[] readPageValue(BytesRef value) throws IOException {
-        ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
-        return new String[] {in.readString(), in.readString(), in.readString(), in.readString()};
-    }
-
-    /** The whole of {@link #pageValue}: the four strings and the summary's words. */
-    static Page readPage(BytesRef value) throws IOException {
+    /** {@link #pageValue} read back: the four strings, and the summary's words when {@code withWords}. */
+    static Page readPage(BytesRef value, boolean withWords) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
         String type = in.readString();
         String slug = in.readString();
         String title = in.readString();
         String summary = in.readString();
+        if (!withWords) {
+            return new Page(type, slug, title, summary, null);
+        }
         int n = in.readVInt();
         List<ShortSnippets.Token> words = new ArrayList<>(n);
         int position = -1;

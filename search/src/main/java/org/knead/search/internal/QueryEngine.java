@@ -581,7 +581,7 @@ public final class QueryEngine {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
         if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-            return IndexDocuments.readPage(dv.binaryValue());
+            return IndexDocuments.readPage(dv.binaryValue(), true);
         }
         Document d = stored.document(doc, PAGE_FIELDS);
         return new IndexDocuments.Page(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.SUMMARY),

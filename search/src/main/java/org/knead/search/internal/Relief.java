@@ -87,8 +87,8 @@ public final class Relief {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
         if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-            String[] page = IndexDocuments.readPageValue(dv.binaryValue());
-            return new String[] {page[1], page[2]};
+            IndexDocuments.Page page = IndexDocuments.readPage(dv.binaryValue(), false);
+            return new String[] {page.slug(), page.title()};
         }
         Document d = searcher.storedFields().document(doc, Set.of(Fields.SLUG, Fields.TITLE));
         return new String[] {d.get(Fields.SLUG), d.get(Fields.TITLE)};

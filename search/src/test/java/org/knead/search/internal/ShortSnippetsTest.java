@@ -63,9 +63,11 @@ class ShortSnippetsTest {
                 ("Then a gentle stretch eases the neck. " + "More words follow here. ".repeat(12)).strip(), "", "—"};
         for (String summary : summaries) {
             IndexDocuments.Page page = IndexDocuments.readPage(
-                    IndexDocuments.pageValue("technique", "a-slug", "A title", summary));
+                    IndexDocuments.pageValue("technique", "a-slug", "A title", summary), true);
             assertThat(page.summary()).isEqualTo(summary);
             assertThat(page.slug()).isEqualTo("a-slug");
+            assertThat(IndexDocuments.readPage(IndexDocuments.pageValue("technique", "a-slug", "A title", summary), false))
+                    .as("without the words").isEqualTo(new IndexDocuments.Page("technique", "a-slug", "A title", summary, null));
             assertThat(page.summaryWords()).as(summary).isEqualTo(ShortSnippets.analyze(Fields.SUMMARY, summary));
             for (Query q : new Query[] {query("knot needles neck stretch release", null), query("", "pins and needles"),
                     query("cafe naive shoulder", null)}) {
@@ -74,7 +76,7 @@ class ShortSnippetsTest {
             }
         }
         assertThat(ShortSnippets.of(query("neck", null), Fields.SUMMARY).snippet(summaries[2],
-                IndexDocuments.readPage(IndexDocuments.pageValue("technique", "s", "t", summaries[2])).summaryWords()))
+                IndexDocuments.readPage(IndexDocuments.pageValue("technique", "s", "t", summaries[2]), true).summaryWords()))
                 .isEqualTo("Café-style <mark>neck</mark> stretches: naïve, gentle – and the shoulders&#39; &quot;release&quot; too.");
     }
 
