@@ -129,8 +129,32 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> element.isDisplayed()
                 && element.getAttribute("disabled") == null);
         center(element);
-        element.click();
+        clickWhenUncovered(element);
         waitForVaadin();
+    }
+
+    /**
+     * Clicks as a user would once nothing lies over the element: a notification of an earlier step may cover
+     * it for a few seconds (as it would a user's pointer), so a covered click is tried again until it is gone.
+     */
+    private void clickWhenUncovered(WebElement element) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                element.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void center(WebElement element) {

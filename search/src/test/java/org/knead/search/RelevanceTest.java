@@ -83,6 +83,7 @@ class RelevanceTest {
         int topFlagsRight = 0;
         int calm = 0;
         int falseAlarms = 0;
+        double reciprocalRanks = 0;
         List<String> failures = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (Case c : cases) {
@@ -93,6 +94,7 @@ class RelevanceTest {
             switch (c.check()) {
                 case "top3" -> {
                     top3++;
+                    reciprocalRanks += reciprocalRank(slugs, c.expected());
                     pass = slugs.stream().limit(3).anyMatch(c.expected()::contains);
                     if (pass) {
                         top3Passed++;
@@ -101,6 +103,7 @@ class RelevanceTest {
                 case "relief" -> {
                     // an expected reliever among the first 3, saying which described symptoms it relieves
                     top3++;
+                    reciprocalRanks += reciprocalRank(slugs, c.expected());
                     pass = r.items().stream().limit(3)
                             .anyMatch(h -> c.expected().contains(h.slug()) && h.why() != null && !h.why().isBlank());
                     if (pass) {
@@ -143,14 +146,24 @@ class RelevanceTest {
             }
         }
         String summary = String.format(
-                "Success@3 %d/%d = %.2f, red-flag recall %d/%d = %.2f, top-flag accuracy %d/%d = %.2f, "
+                "Success@3 %d/%d = %.2f (mean reciprocal rank %.3f), red-flag recall %d/%d = %.2f, top-flag accuracy %d/%d = %.2f, "
                         + "false alarms %d/%d",
-                top3Passed, top3, ratio(top3Passed, top3), flagsFound, flagsExpected, ratio(flagsFound, flagsExpected),
+                top3Passed, top3, ratio(top3Passed, top3), top3 == 0 ? 1.0 : reciprocalRanks / top3, flagsFound, flagsExpected, ratio(flagsFound, flagsExpected),
                 topFlagsRight, topFlags, ratio(topFlagsRight, topFlags), falseAlarms, calm);
         System.out.println(report);
         System.out.println(summary);
         LOG.info("Relevance: {}", summary);
         assertThat(failures).as(summary).isEmpty();
+    }
+
+    /** 1 / the rank of the first expected item among the hits (the first 10), 0 when none is there. */
+    private static double reciprocalRank(List<String> slugs, List<String> expected) {
+        for (int i = 0; i < slugs.size(); i++) {
+            if (expected.contains(slugs.get(i))) {
+                return 1.0 / (i + 1);
+            }
+        }
+        return 0;
     }
 
     private static double ratio(int n, int of) {

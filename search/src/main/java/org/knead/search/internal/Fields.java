@@ -12,6 +12,8 @@ public final class Fields {
     public static final String SUMMARY = "summary";
     public static final String KEYWORDS = "keywords";
     public static final String BODY = "body";
+    /** Title, aliases, summary and keywords as one ranking field: each word once, weighed (see ShortFields). */
+    public static final String SHORT = "short";
     /** Title, aliases, summary, benefits and trigger phrases, stemmed: the words typos are corrected to. */
     public static final String ALL = "all";
     /** The same text unstemmed: for "did you mean" and for telling real words from typos. */
@@ -26,6 +28,8 @@ public final class Fields {
     /** A symptom's title and aliases, again, in fields only symptoms have (see SymptomNames). */
     public static final String SYMPTOM_TITLE = "symptom_title";
     public static final String SYMPTOM_ALIASES = "symptom_aliases";
+    /** A symptom's title and aliases weighed as in {@link #SHORT}, in a field only symptoms have. */
+    public static final String SYMPTOM_SHORT = "symptom_short";
     public static final String RELIEVES = "relieves";
     public static final String RELIEVES_DV = "relieves_dv";
     public static final String TITLE_PREFIX = "title_prefix";

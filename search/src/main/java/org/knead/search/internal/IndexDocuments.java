@@ -100,6 +100,7 @@ public final class IndexDocuments {
         // every document has each searched field, if empty: its norms are then dense, read at a hit by
         // position instead of through a sparse document list (a tenth of a query's scoring); an empty
         // value adds no term, so neither matching nor BM25's field statistics change
+        d.add(ShortFields.field(title, aliases, summary, keywords));
         if (aliases.isEmpty()) {
             d.add(new Field(Fields.ALIASES, "", TEXT));
         }
@@ -110,6 +111,7 @@ public final class IndexDocuments {
         if (c.type() == ContentType.SYMPTOM) {
             // the symptoms a query describes are searched here, without the titles of every other item
             d.add(new Field(Fields.SYMPTOM_TITLE, title, TEXT));
+            d.add(ShortFields.symptomField(title, aliases));
             for (String alias : aliases) {
                 d.add(new Field(Fields.SYMPTOM_ALIASES, alias, TEXT));
             }

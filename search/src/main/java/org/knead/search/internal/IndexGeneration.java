@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -44,7 +46,7 @@ public final class IndexGeneration implements Closeable {
     /** The fingerprint of the log entry at {@link #SEQ}, to tell a rewritten log from the one applied. */
     public static final String ENTRY = "knead.entry";
     /** Bump when the documents or analysis change: an index of another schema is rebuilt. */
-    public static final String SCHEMA_VERSION = "6";
+    public static final String SCHEMA_VERSION = "7";
 
     private final Directory directory;
     private final Path path;
@@ -74,12 +76,20 @@ public final class IndexGeneration implements Closeable {
         this.vocabulary = vocabulary;
         this.sequence = sequence;
         this.committedSequence = sequence;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher s = new IndexSearcher(reader);
+                s.setSimilarity(ShortFields.SIMILARITY);
+                return s;
+            }
+        });
     }
 
     private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig cfg = new IndexWriterConfig(Analysis.perField());
         cfg.setOpenMode(mode);
+        cfg.setSimilarity(ShortFields.SIMILARITY);
         cfg.setRAMBufferSizeMB(64);
         cfg.setCommitOnClose(false);
         return cfg;

@@ -150,7 +150,7 @@ public final class QueryEngine {
             originals++;
             // the short fields in one clause, the body in its own: a body-only match then has a low
             // maximum score, so once the page holds better hits the scorer skips the long body postings
-            b.add(fields(t, 1f, false), BooleanClause.Occur.SHOULD);
+            b.add(fields(t, 1f), BooleanClause.Occur.SHOULD);
             b.add(new BoostQuery(new TermQuery(new Term(Fields.BODY, t)), BODY_BOOST), BooleanClause.Occur.SHOULD);
             described.add(titleFields(t, 1f), BooleanClause.Occur.SHOULD);
             if (corrections >= MAX_CORRECTED || t.length() < 4 || Typos.COMMON_STEMS.contains(t) || t.equals(unfinished)) {
@@ -169,7 +169,7 @@ public final class QueryEngine {
                 corrections++;
                 for (SuggestWord s : suggestions) {
                     if (!terms.contains(s.string) && searched.add(s.string)) {
-                        b.add(fields(s.string, boost * s.score, false), BooleanClause.Occur.SHOULD);
+                        b.add(fields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
                         described.add(titleFields(s.string, boost * s.score), BooleanClause.Occur.SHOULD);
                     }
                 }
@@ -221,7 +221,7 @@ public final class QueryEngine {
                 if (altTerms.size() > 1) {
                     phrases.add(alt.tokens());
                 }
-                Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST, false)
+                Query q = altTerms.size() == 1 ? fields(altTerms.get(0), SYNONYM_BOOST)
                         : phraseFields(alt.tokens(), SYNONYM_BOOST * Math.min(1.5f, 0.5f * altTerms.size() + 0.5f));
                 b.add(q, BooleanClause.Occur.SHOULD);
                 described.add(altTerms.size() == 1 ? titleFields(altTerms.get(0), SYNONYM_BOOST)
@@ -386,11 +386,9 @@ public final class QueryEngine {
         return any.build();
     }
 
-    /** {@code term} in a symptom's title or aliases (the fields only symptoms have: see SymptomNames). */
+    /** {@code term} in a symptom's title or aliases, weighed as the ranking weighs them (see ShortFields). */
     private static Query titleFields(String term, float boost) {
-        Query q = new DisjunctionMaxQuery(List.of(
-                new BoostQuery(new TermQuery(new Term(SymptomNames.of(Fields.TITLE), term)), Fields.WEIGHTS[0]),
-                new BoostQuery(new TermQuery(new Term(SymptomNames.of(Fields.ALIASES), term)), Fields.WEIGHTS[1])), 0.1f);
+        Query q = new TermQuery(new Term(Fields.SYMPTOM_SHORT, term));
         return boost == 1f ? q : new BoostQuery(q, boost);
     }
 
@@ -424,15 +422,9 @@ public final class QueryEngine {
     private static final String[] SHORT_FIELDS = java.util.Arrays.stream(Fields.WEIGHTED)
             .filter(f -> !f.equals(Fields.BODY)).toArray(String[]::new);
 
-    private static Query fields(String term, float boost, boolean withBody) {
-        List<Query> qs = new ArrayList<>(Fields.WEIGHTED.length);
-        for (int i = 0; i < Fields.WEIGHTED.length; i++) {
-            if (!withBody && Fields.WEIGHTED[i].equals(Fields.BODY)) {
-                continue;
-            }
-            qs.add(new BoostQuery(new TermQuery(new Term(Fields.WEIGHTED[i], term)), Fields.WEIGHTS[i]));
-        }
-        Query q = new DisjunctionMaxQuery(qs, 0.1f);
+    /** {@code term} in the short fields, weighed by where it occurs (see ShortFields). */
+    private static Query fields(String term, float boost) {
+        Query q = new TermQuery(new Term(Fields.SHORT, term));
         return boost == 1f ? q : new BoostQuery(q, boost);
     }
 

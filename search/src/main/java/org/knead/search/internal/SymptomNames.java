@@ -20,7 +20,7 @@ final class SymptomNames {
 
     /** Each symptom-only field, and the field whose statistics it scores with. */
     static final Map<String, String> SHARED = Map.of(Fields.SYMPTOM_TITLE, Fields.TITLE,
-            Fields.SYMPTOM_ALIASES, Fields.ALIASES);
+            Fields.SYMPTOM_ALIASES, Fields.ALIASES, Fields.SYMPTOM_SHORT, Fields.SHORT);
 
     private SymptomNames() {
     }
