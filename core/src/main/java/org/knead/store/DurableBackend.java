@@ -394,9 +394,12 @@ final class DurableBackend implements MongoBackend {
     private long fileWritesAfterUpkeep = -1;
 
     /**
-     * One step of the data file's upkeep ({@link HousekeptFileStore}), between two commits: writers wait for
-     * it as for a commit. What it wrote is committed and synced before they go on, so that a write answered
-     * later never finds anything written but not synced. How soon the next step runs is {@link UpkeepPace}'s.
+     * One step of the data file's upkeep ({@link HousekeptFileStore}), between two commits, with no command
+     * running: every command (reads too) waits for it as writers wait for a commit. MVStore's rewriting of live
+     * pages races with readers of the same maps (a reader can meet a child page not yet written and fail with
+     * "Position 0", H2 issue #4374, seen here under load on H2 2.3.232), so no command reads while it runs.
+     * What it wrote is committed and synced before commands go on, so that a write answered later never finds
+     * anything written but not synced. How soon the next step runs is {@link UpkeepPace}'s.
      * (MVStore's own idle detection counts the file operations since its background writer's last step, a
      * count this store, running without that writer, cannot reset: to MVStore the file is never idle.)
      */
@@ -404,7 +407,7 @@ final class DurableBackend implements MongoBackend {
         if (failure != null || needsReopen) {
             return UpkeepStep.SKIPPED;
         }
-        swapLock.readLock().lock();
+        swapLock.writeLock().lock();
         try {
             commitLock.lock();
             try {
@@ -433,7 +436,7 @@ final class DurableBackend implements MongoBackend {
                 commitLock.unlock();
             }
         } finally {
-            swapLock.readLock().unlock();
+            swapLock.writeLock().unlock();
         }
         return UpkeepStep.SKIPPED;
     }

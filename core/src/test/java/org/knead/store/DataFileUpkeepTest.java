@@ -7,6 +7,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -38,8 +42,51 @@ class DataFileUpkeepTest {
         }
     }
 
+    /** Once armed, the next upkeep step holds until released, as a long rewrite of live pages does. */
+    static final class HeldUpkeep extends HousekeptFileStore {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CountDownLatch inStep = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        void keepHouse(MVStore store) throws InterruptedException {
+            if (armed.compareAndSet(true, false)) {
+                inStep.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+            super.keepHouse(store);
+        }
+    }
+
     @TempDir
     Path dataDir;
+
+    /**
+     * MVStore's rewriting of live pages races with readers (a read could fail with "Position 0" under load):
+     * while an upkeep step runs, no command reads; a read waits for the step and then answers.
+     */
+    @Test
+    void noCommandReadsWhileAnUpkeepStepRewritesTheFile() throws Exception {
+        HeldUpkeep upkeep = new HeldUpkeep();
+        DurableBackend backend = DurableBackend.open(dataDir.resolve(EmbeddedStore.DATA_FILE), true,
+                DurableBackend.syncedOpener(() -> upkeep));
+        try (EmbeddedStore store = EmbeddedStore.start(backend, "127.0.0.1", 0, "test");
+                MongoClient client = MongoClients.create(
+                        StoreConfiguration.clientSettings(store.connectionString(), PROPS))) {
+            MongoCollection<Document> notes = client.getDatabase("knead").getCollection("notes");
+            notes.insertOne(new Document("_id", "note-1").append("text", "kept"));
+            upkeep.armed.set(true);
+            assertThat(upkeep.inStep.await(5, TimeUnit.SECONDS)).as("an upkeep step started").isTrue();
+
+            CompletableFuture<Document> read = CompletableFuture.supplyAsync(
+                    () -> notes.find(new Document("_id", "note-1")).first());
+            Thread.sleep(300);
+            assertThat(read).as("a read while the step runs").isNotDone();
+
+            upkeep.release.countDown();
+            assertThat(read.get(5, TimeUnit.SECONDS).getString("text")).isEqualTo("kept");
+        }
+    }
 
     @Test
     void upkeepRunsEveryHalfSecondWhileClientsWriteAndRarelyOnceTheyStop() throws Exception {

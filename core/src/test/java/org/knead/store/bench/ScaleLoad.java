@@ -30,7 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * java -cp CORE_TEST_CLASSPATH org.knead.store.bench.ScaleLoad STORE_URI FROM TO [THREADS]
  * </pre>
- * Items {@code FROM} (inclusive) to {@code TO} (exclusive) are symptoms {@code gen-symptom-N}.
+ * Items {@code FROM} (inclusive) to {@code TO} (exclusive) are symptoms {@code gen-symptom-N}. With
+ * {@code -Dknead.bench.publishes=FILE} it also writes each publish's start (epoch milliseconds) and length
+ * (microseconds), thread and the thread's CPU time (microseconds), one per line, to set beside the store's GC log and upkeep steps.
  */
 public final class ScaleLoad {
 
@@ -57,6 +59,10 @@ public final class ScaleLoad {
             ReviewService review = ctx.getBean(ReviewService.class);
             PublishingService publishing = ctx.getBean(PublishingService.class);
             long[] publishNanos = new long[to - from];
+            long[] publishStarts = new long[to - from];
+            String[] publishThreads = new String[to - from];
+            long[] publishCpu = new long[to - from];
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             AtomicInteger next = new AtomicInteger(from);
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -69,9 +75,13 @@ public final class ScaleLoad {
                         ContentRef ref = r.ref();
                         review.submit(ref, r.number(), ANNA);
                         review.approve(ref, r.number(), "ok", BEN);
+                        publishStarts[i - from] = System.currentTimeMillis();
+                        publishThreads[i - from] = Thread.currentThread().getName();
+                        long c0 = cpu.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         publishing.publish(ref, r.number(), BEN);
                         publishNanos[i - from] = System.nanoTime() - t0;
+                        publishCpu[i - from] = cpu.getCurrentThreadCpuTime() - c0;
                         int n = done.incrementAndGet();
                         if (n % 5000 == 0) {
                             double s = (System.nanoTime() - start) / 1e9;
@@ -82,11 +92,24 @@ public final class ScaleLoad {
                     return null;
                 }));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            try {
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow(); // a failed item stops the others: the run ends instead of hanging
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
+            String timings = System.getProperty("knead.bench.publishes");
+            if (timings != null) {
+                try (java.io.PrintWriter out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(
+                        java.nio.file.Path.of(timings)))) {
+                    for (int i = 0; i < publishNanos.length; i++) {
+                        out.println(publishStarts[i] + " " + publishNanos[i] / 1_000 + " " + publishThreads[i] + " "
+                                + publishCpu[i] / 1_000);
+                    }
+                }
+            }
             long[] sorted = publishNanos.clone();
             Arrays.sort(sorted);
             int tail = Math.min(sorted.length, 1_000);
