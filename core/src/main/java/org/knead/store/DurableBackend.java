@@ -397,7 +397,7 @@ final class DurableBackend implements MongoBackend {
      * One step of the data file's upkeep ({@link HousekeptFileStore}), between two commits, with no command
      * running: every command (reads too) waits for it as writers wait for a commit. MVStore's rewriting of live
      * pages races with readers of the same maps (a reader can meet a child page not yet written and fail with
-     * "Position 0", H2 issue #4374, seen here under load on H2 2.3.232), so no command reads while it runs.
+     * "Position 0": H2 pull request #4374; seen here under load on H2 2.3.232), so no command reads while it runs.
      * What it wrote is committed and synced before commands go on, so that a write answered later never finds
      * anything written but not synced. How soon the next step runs is {@link UpkeepPace}'s.
      * (MVStore's own idle detection counts the file operations since its background writer's last step, a

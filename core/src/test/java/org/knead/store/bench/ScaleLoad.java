@@ -31,8 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * java -cp CORE_TEST_CLASSPATH org.knead.store.bench.ScaleLoad STORE_URI FROM TO [THREADS]
  * </pre>
  * Items {@code FROM} (inclusive) to {@code TO} (exclusive) are symptoms {@code gen-symptom-N}. With
- * {@code -Dknead.bench.publishes=FILE} it also writes each publish's start (epoch milliseconds) and length
- * (microseconds), thread and the thread's CPU time (microseconds), one per line, to set beside the store's GC log and upkeep steps.
+ * {@code -Dknead.bench.publishes=FILE} it also writes each publish's start (epoch milliseconds), length
+ * (microseconds), thread and the thread's CPU time (microseconds), one per line, to set beside the store's
+ * GC log and upkeep steps.
  */
 public final class ScaleLoad {
 
