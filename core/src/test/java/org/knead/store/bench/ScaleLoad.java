@@ -1,5 +1,11 @@
 package org.knead.store.bench;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +69,7 @@ public final class ScaleLoad {
             long[] publishStarts = new long[to - from];
             String[] publishThreads = new String[to - from];
             long[] publishCpu = new long[to - from];
-            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             AtomicInteger next = new AtomicInteger(from);
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -103,13 +109,7 @@ public final class ScaleLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             String timings = System.getProperty("knead.bench.publishes");
             if (timings != null) {
-                try (java.io.PrintWriter out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(
-                        java.nio.file.Path.of(timings)))) {
-                    for (int i = 0; i < publishNanos.length; i++) {
-                        out.println(publishStarts[i] + " " + publishNanos[i] / 1_000 + " " + publishThreads[i] + " "
-                                + publishCpu[i] / 1_000);
-                    }
-                }
+                writeTimings(Path.of(timings), publishStarts, publishNanos, publishThreads, publishCpu);
             }
             long[] sorted = publishNanos.clone();
             Arrays.sort(sorted);
@@ -148,6 +148,16 @@ public final class ScaleLoad {
         return Content.builder(ContentType.SYMPTOM, slugPrefix + i).title(title)
                 .summary("A generated symptom for the scale benchmark, number " + i + ".").body(body.toString())
                 .build();
+    }
+
+    /** One line per publish: start (epoch ms), length (µs), thread, the thread's CPU time (µs). */
+    private static void writeTimings(Path file, long[] startMillis, long[] nanos, String[] threads, long[] cpuNanos)
+            throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            for (int i = 0; i < nanos.length; i++) {
+                out.println(startMillis[i] + " " + nanos[i] / 1_000 + " " + threads[i] + " " + cpuNanos[i] / 1_000);
+            }
+        }
     }
 
     private static double pct(long[] sorted, double p) {
