@@ -44,6 +44,32 @@ class HttpBehaviourTest extends ApiTestSupport {
         assertThat(get(path + "/", "Accept", "application/json").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A usual search is answered before Spring MVC (SearchFastPath); one with an Accept it does not take as
+     * it is goes through the controller. Either way the person gets the same answer, problems included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/search?q=neck", "/api/v1/search?q=stiff%20neck&size=5&page=1",
+            "/api/v1/search?q=neck%20&type=technique,symptom&bodyArea=neck&pressure=gentle",
+            "/api/v1/search?q=back%20pain%20and%20numb%20legs", "/api/v1/search?q=neck&size=", "/api/v1/search?q=",
+            "/api/v1/search?q=neck&size=0", "/api/v1/search?q=neck&page=-1", "/api/v1/search?q=neck&page=+1",
+            "/api/v1/search?q=neck&page=0x1", "/api/v1/search?q=neck&q=back", "/api/v1/search?q=neck&bodyArea=knee",
+            "/api/v1/search?q=neck&size=99999999999", "/api/v1/search?q=neck&page=5000&size=100"})
+    void aSearchGetsTheSameAnswerWhicheverWayItIsServed(String path) {
+        HttpResponse<String> direct = get(path, "Origin", "https://example.org");
+        HttpResponse<String> mvc = get(path, "Origin", "https://example.org", "Accept", "application/json;q=0.9");
+
+        assertThat(direct.statusCode()).as(direct.body()).isEqualTo(mvc.statusCode());
+        assertThat(direct.body()).isEqualTo(mvc.body());
+        for (String header : new String[] {"Content-Type", "ETag", "Cache-Control", "Content-Security-Policy",
+                "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Resource-Policy",
+                "Access-Control-Allow-Origin", "Access-Control-Expose-Headers", "Vary", "Content-Length"}) {
+            assertThat(direct.headers().allValues(header)).as(header).isEqualTo(mvc.headers().allValues(header));
+        }
+        direct.headers().firstValue("ETag").ifPresent(etag ->
+                assertThat(get(path, "If-None-Match", etag).statusCode()).isEqualTo(304));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/techniques", "/api/v1/warnings/numbness-or-weakness", "/api/v1/search?q=neck",
             "/api/v1/suggest?q=ne"})
@@ -220,5 +246,9 @@ class HttpBehaviourTest extends ApiTestSupport {
         HttpResponse<String> metrics = get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests");
+        // searches answered before Spring MVC are counted under their path too
+        assertThat(get("/api/v1/search?q=neck").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token").body())
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/search\"");
     }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import org.knead.api.web.CachePolicy;
 import org.knead.api.web.JsonAnswer;
 import org.knead.content.ContentType;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
@@ -28,7 +26,6 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 final class ItemReadFastPath implements Filter {
 
     private static final String PREFIX = "/api/v1/";
-    private static final String JSON_UTF8 = "application/json;charset=UTF-8";
     private static final Map<String, ContentType> BY_COLLECTION = new HashMap<>();
 
     static {
@@ -38,11 +35,11 @@ final class ItemReadFastPath implements Filter {
     }
 
     private final ContentReader reader;
-    private final String cacheControl;
+    private final CachePolicy cachePolicy;
 
     ItemReadFastPath(ContentReader reader, CachePolicy cachePolicy) {
         this.reader = reader;
-        this.cacheControl = cachePolicy.cacheControl();
+        this.cachePolicy = cachePolicy;
     }
 
     @Override
@@ -51,7 +48,7 @@ final class ItemReadFastPath implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String uri = request.getRequestURI();
         int slash = uri.indexOf('/', PREFIX.length());
-        ContentType type = slash < 0 || !"GET".equals(request.getMethod()) || !acceptsJson(request)
+        ContentType type = slash < 0 || !"GET".equals(request.getMethod()) || !CachePolicy.acceptsJson(request)
                 || !request.getContextPath().isEmpty() ? null : BY_COLLECTION.get(uri.substring(PREFIX.length(), slash));
         JsonAnswer answer = type == null ? null : reader.cachedDetail(type, uri.substring(slash + 1));
         if (answer == null) {
@@ -60,20 +57,6 @@ final class ItemReadFastPath implements Filter {
         }
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(c -> c.setPathPattern(PREFIX + type.plural() + "/{slug}"));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) {
-            return; // 304 with the ETag
-        }
-        response.setHeader(HttpHeaders.ETAG, answer.etag());
-        response.setContentType(JSON_UTF8);
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
-    }
-
-    /** Whether the controller would answer JSON: no Accept, or one naming JSON or anything. */
-    private static boolean acceptsJson(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept == null || accept.equals("*/*") || accept.equals("application/json")
-                || accept.equals("application/json, */*") || accept.equals("application/json, text/plain, */*");
+        cachePolicy.send(request, response, answer);
     }
 }

@@ -243,6 +243,8 @@ public final class SideBySideBenchmark {
     static List<String> api(String classpath, int port, String storeUri, Path index, String jfr, String extra) {
         List<String> api = new ArrayList<>(List.of("-Xmx1g"));
         if (jfr != null && !jfr.isBlank()) {
+            // deep enough for a whole request (Tomcat, filters, Spring MVC, Lucene): 64 frames cut off the outer ones
+            api.add("-XX:FlightRecorderOptions:stackdepth=256");
             api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
         // main classes only: the test resources' application.properties would change the API's configuration
