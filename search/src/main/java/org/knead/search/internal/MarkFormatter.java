@@ -46,22 +46,25 @@ public final class MarkFormatter extends PassageFormatter {
     }
 
     static void escape(StringBuilder sb, String content, int start, int end) {
-        for (int i = start; i < end && i < content.length(); i++) {
+        int stop = Math.min(end, content.length());
+        int run = start; // the characters from here on need no escaping: appended together
+        for (int i = start; i < stop; i++) {
             char c = content.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        sb.append(' ');
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? " " : null;
+            };
+            if (replacement != null) {
+                sb.append(content, run, i).append(replacement);
+                run = i + 1;
             }
+        }
+        if (run < stop) {
+            sb.append(content, run, stop);
         }
     }
 }

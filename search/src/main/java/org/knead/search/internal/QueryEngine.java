@@ -14,9 +14,7 @@ import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -567,32 +565,33 @@ public final class QueryEngine {
 
     private static final Set<String> PAGE_FIELDS = Set.of(Fields.TYPE, Fields.SLUG, Fields.TITLE, Fields.SUMMARY);
 
-    /** Type, slug, title and summary of a hit, from the page doc value, else from the stored fields. */
-    private static IndexDocuments.Page page(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
-        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-            return IndexDocuments.readPage(dv.binaryValue(), true);
-        }
-        Document d = stored.document(doc, PAGE_FIELDS);
-        return new IndexDocuments.Page(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE), d.get(Fields.SUMMARY),
-                null);
+    /** Type, slug, title and summary of each hit, from the page doc value, else from the stored fields. */
+    private static List<IndexDocuments.Page> pages(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        return HitValues.read(searcher.getIndexReader(), page, leaf -> leaf.getBinaryDocValues(Fields.PAGE),
+                (BinaryDocValues dv, int leafDoc, int doc) -> {
+                    if (dv != null && dv.advanceExact(leafDoc)) {
+                        return IndexDocuments.readPage(dv.binaryValue(), true);
+                    }
+                    Document d = stored.document(doc, PAGE_FIELDS);
+                    return new IndexDocuments.Page(d.get(Fields.TYPE), d.get(Fields.SLUG), d.get(Fields.TITLE),
+                            d.get(Fields.SUMMARY), null);
+                });
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Built built, ScoreDoc[] page) throws IOException {
         // what a hit shows comes from one doc value; its snippet is its summary with the query's words marked
         // (its words as the index analyzed them are kept beside it), or the summary itself when none is in it
-        StoredFields stored = searcher.storedFields();
         ShortSnippets snippets = ShortSnippets.of(built.highlightSummary(), Fields.SUMMARY);
+        List<IndexDocuments.Page> pages = pages(searcher, page);
         List<SearchHit> hits = new ArrayList<>(page.length);
-        for (ScoreDoc sd : page) {
-            IndexDocuments.Page p = page(searcher, stored, sd.doc);
+        for (int i = 0; i < page.length; i++) {
+            IndexDocuments.Page p = pages.get(i);
             String snippet = snippets.snippet(p.summary(), p.summaryWords());
             if (snippet == null || snippet.isEmpty()) {
                 snippet = MarkFormatter.escape(abbreviate(p.summary()));
             }
-            hits.add(new SearchHit(p.type(), p.slug(), p.title(), snippet, sd.score));
+            hits.add(new SearchHit(p.type(), p.slug(), p.title(), snippet, page[i].score));
         }
         return hits;
     }

@@ -8,9 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,31 +66,33 @@ public final class Relief {
             return NONE;
         }
         float best = top.scoreDocs[0].score;
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int counted = 0;
+        while (counted < top.scoreDocs.length && top.scoreDocs[counted].score >= MIN_SHARE * best) {
+            counted++;
+        }
+        ScoreDoc[] kept = java.util.Arrays.copyOf(top.scoreDocs, counted);
+        List<String[]> names = slugsAndTitles(searcher, kept);
         List<Described> out = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            if (sd.score < MIN_SHARE * best) {
-                break;
-            }
-            String[] slugAndTitle = slugAndTitle(searcher, leaves, sd.doc);
-            if (slugAndTitle[0] != null) {
-                out.add(new Described(slugAndTitle[0], slugAndTitle[1], sd.score));
+        for (int i = 0; i < kept.length; i++) {
+            if (names.get(i)[0] != null) {
+                out.add(new Described(names.get(i)[0], names.get(i)[1], kept[i].score));
             }
         }
         return new Relief(out);
     }
 
-    /** Slug and title, from the page doc value (no stored fields to decompress), else the stored fields. */
-    private static String[] slugAndTitle(IndexSearcher searcher, List<LeafReaderContext> leaves, int doc)
-            throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues dv = leaf.reader().getBinaryDocValues(Fields.PAGE);
-        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-            IndexDocuments.Page page = IndexDocuments.readPage(dv.binaryValue(), false);
-            return new String[] {page.slug(), page.title()};
-        }
-        Document d = searcher.storedFields().document(doc, Set.of(Fields.SLUG, Fields.TITLE));
-        return new String[] {d.get(Fields.SLUG), d.get(Fields.TITLE)};
+    /** Slug and title of each hit, from the page doc value (no stored fields to decompress), else the stored fields. */
+    private static List<String[]> slugsAndTitles(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        return HitValues.read(searcher.getIndexReader(), hits, leaf -> leaf.getBinaryDocValues(Fields.PAGE),
+                (BinaryDocValues dv, int leafDoc, int doc) -> {
+                    if (dv != null && dv.advanceExact(leafDoc)) {
+                        IndexDocuments.Page page = IndexDocuments.readPage(dv.binaryValue(), false);
+                        return new String[] {page.slug(), page.title()};
+                    }
+                    Document d = stored.document(doc, Set.of(Fields.SLUG, Fields.TITLE));
+                    return new String[] {d.get(Fields.SLUG), d.get(Fields.TITLE)};
+                });
     }
 
     /** Scoring clauses: each reliever of a described symptom gains a share of that symptom's score. */
@@ -114,14 +115,14 @@ public final class Relief {
         if (symptoms.isEmpty() || hits.size() != page.length) {
             return hits;
         }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Set<String>> relieved = HitValues.read(searcher.getIndexReader(), page,
+                leaf -> leaf.getSortedSetDocValues(Fields.RELIEVES_DV), Relief::relieved);
         List<SearchHit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < page.length; i++) {
             SearchHit h = hits.get(i);
-            Set<String> relieved = relieved(leaves, page[i].doc);
             List<String> names = new ArrayList<>();
             for (Described s : symptoms) {
-                if (relieved.contains(s.slug())) {
+                if (relieved.get(i).contains(s.slug())) {
                     names.add(lowerFirst(s.title()));
                 }
             }
@@ -130,11 +131,9 @@ public final class Relief {
         return out;
     }
 
-    private static Set<String> relieved(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(Fields.RELIEVES_DV);
+    private static Set<String> relieved(SortedSetDocValues dv, int leafDoc, int doc) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+        if (dv != null && dv.advanceExact(leafDoc)) {
             for (int k = 0; k < dv.docValueCount(); k++) {
                 out.add(dv.lookupOrd(dv.nextOrd()).utf8ToString());
             }
