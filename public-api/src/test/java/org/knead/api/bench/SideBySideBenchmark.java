@@ -239,13 +239,19 @@ public final class SideBySideBenchmark {
         return api(classpath, port, storeUri, index, jfr, "");
     }
 
-    /** As above, with {@code extra} arguments (separated by spaces) after the benchmark's own. */
+    /** As above, with {@code extra} arguments (separated by spaces): JVM options (-D, -X) before the main class, the rest after the benchmark's own. */
     static List<String> api(String classpath, int port, String storeUri, Path index, String jfr, String extra) {
         List<String> api = new ArrayList<>(List.of("-Xmx1g"));
         if (jfr != null && !jfr.isBlank()) {
             // deep enough for a whole request (Tomcat, filters, Spring MVC, Lucene): 64 frames cut off the outer ones
             api.add("-XX:FlightRecorderOptions:stackdepth=256");
             api.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        String[] args = extra == null ? new String[0] : extra.trim().split("\\s+");
+        for (String arg : args) {
+            if (arg.startsWith("-D") || arg.startsWith("-X")) { // JVM options go before the main class
+                api.add(arg);
+            }
         }
         // main classes only: the test resources' application.properties would change the API's configuration
         String main = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
@@ -254,8 +260,8 @@ public final class SideBySideBenchmark {
                 "--server.port=" + port, "--knead.store.uri=" + storeUri + "/knead", "--knead.search.index-dir=" + index,
                 "--knead.api.rate-limit.requests-per-second=1000000000", "--knead.api.rate-limit.burst=1000000000",
                 "--knead.search.answer-cache-size=0", "--logging.level.org.mongodb.driver=ERROR"));
-        for (String arg : extra == null ? new String[0] : extra.trim().split("\\s+")) {
-            if (!arg.isEmpty()) {
+        for (String arg : args) {
+            if (!arg.isEmpty() && !arg.startsWith("-D") && !arg.startsWith("-X")) {
                 api.add(arg);
             }
         }
