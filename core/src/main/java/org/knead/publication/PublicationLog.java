@@ -29,6 +29,11 @@ public class PublicationLog {
     private static final Query HEAD = new Query(Criteria.where("_id").is("head"));
     /** Entries read per look-ahead when finding the last one. */
     private static final int PROBE = 64;
+    /**
+     * The first look-ahead from a hint: a process that appends is usually at most a few entries behind (what
+     * other processes appended since), so a short first window spares the store most of the look-ups.
+     */
+    private static final int FIRST_PROBE = 4;
     /** The last sequence number this process appended or found: where the next look-up starts. */
     private final java.util.concurrent.atomic.AtomicLong known = new java.util.concurrent.atomic.AtomicLong();
 
@@ -69,9 +74,10 @@ public class PublicationLog {
         long hint = known.get();
         boolean headRead = hint == 0;
         long last = headRead ? storedHead() : hint;
+        int probe = FIRST_PROBE;
         while (true) {
             boolean check = last > 0;
-            List<PublicationEntry> window = readRange(check ? last : 1, PROBE + (check ? 1 : 0));
+            List<PublicationEntry> window = readRange(check ? last : 1, probe + (check ? 1 : 0));
             int i = 0;
             if (check) {
                 if (window.isEmpty() || window.get(0).sequence() != last) {
@@ -86,13 +92,14 @@ public class PublicationLog {
                 last++;
                 found++;
             }
-            if (found < PROBE) {
+            if (found < probe) {
                 break;
             }
-            if (!headRead) { // far behind (another process appended many): jump to the head document
+            if (probe == PROBE && !headRead) { // far behind (another process appended many): to the head document
                 headRead = true;
                 last = Math.max(last, storedHead());
             }
+            probe = PROBE;
         }
         known.set(last);
         return last;

@@ -1,6 +1,9 @@
 package org.knead.publication;
 
+import java.util.Optional;
 import org.knead.revision.Item;
+import org.knead.revision.ItemHistory;
+import org.knead.revision.NotFoundException;
 import org.knead.revision.PublicationIntent;
 import org.knead.revision.Revision;
 import org.knead.revision.RevisionState;
@@ -87,6 +90,22 @@ public class PublicationSteps {
      * @throws WorkflowException when another publish or withdrawal of the item is under way
      */
     public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule, Record record) {
+        return run(item, null, intent, expectedSchedule, record);
+    }
+
+    /**
+     * {@link #run(Item, PublicationIntent, ScheduledPublication, Record)} for an item whose revisions the caller
+     * has just loaded with it: the revision published (and the one it replaces) are taken from {@code history}
+     * instead of being read again. Only their identity and content are used, which never change once written;
+     * their states are changed by conditional updates as always.
+     */
+    public boolean run(ItemHistory history, PublicationIntent intent, ScheduledPublication expectedSchedule,
+            Record record) {
+        return run(history.item(), history, intent, expectedSchedule, record);
+    }
+
+    private boolean run(Item item, ItemHistory history, PublicationIntent intent,
+            ScheduledPublication expectedSchedule, Record record) {
         fault.before(Step.INTENT);
         if (!store.beginPublication(item.id(), intent, expectedSchedule)) {
             Item now = store.requireItem(item.ref());
@@ -96,7 +115,7 @@ public class PublicationSteps {
             throw new WorkflowException("Another publish or withdrawal of " + item.id() + " is under way (by "
                     + (now.pending() == null ? "someone" : now.pending().actor()) + "); look again in a moment.");
         }
-        complete(item, intent, record);
+        complete(item, history, intent, record);
         return true;
     }
 
@@ -107,13 +126,23 @@ public class PublicationSteps {
 
     /** {@link #complete(Item, PublicationIntent)} with the operation's record written just before the outcome. */
     public void complete(Item item, PublicationIntent intent, Record record) {
+        complete(item, null, intent, record);
+    }
+
+    /** {@link #complete(Item, PublicationIntent, Record)}, taking the revisions from {@code history} if given. */
+    public void complete(ItemHistory history, PublicationIntent intent, Record record) {
+        complete(history.item(), history, intent, record);
+    }
+
+    private void complete(Item item, ItemHistory history, PublicationIntent intent, Record record) {
         if (intent.kind() == PublicationIntent.Kind.PUBLISH) {
-            Revision r = store.requireRevision(item.ref(), intent.revision());
+            Revision r = revision(item, history, intent.revision()).orElseThrow(() -> new NotFoundException(
+                    item.id() + " has no revision " + intent.revision() + "."));
             fault.before(Step.REVISIONS);
             store.markRevisionPublished(r, intent.publication().publishedAt());
             Integer replaces = intent.publication().replaces();
             if (replaces != null && replaces != intent.revision()) {
-                store.revision(item.ref(), replaces).ifPresent(p -> store.transitionPreceding(p,
+                revision(item, history, replaces).ifPresent(p -> store.transitionPreceding(p,
                         java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.SUPERSEDED));
             }
             fault.before(Step.PUBLIC_COPY);
@@ -122,10 +151,10 @@ public class PublicationSteps {
             log.append(PublicationAction.PUBLISHED, item.ref(), intent.revision(), intent.actor());
             record.writePreceding();
             fault.before(Step.COMPLETE);
-            store.completePublish(item.id(), intent);
+            store.completePublish(item, intent);
         } else {
             fault.before(Step.REVISIONS);
-            store.revision(item.ref(), intent.revision()).ifPresent(p -> store.transitionPreceding(p,
+            revision(item, history, intent.revision()).ifPresent(p -> store.transitionPreceding(p,
                     java.util.EnumSet.of(RevisionState.PUBLISHED), RevisionState.APPROVED));
             fault.before(Step.PUBLIC_COPY);
             published.remove(item.ref());
@@ -135,5 +164,10 @@ public class PublicationSteps {
             fault.before(Step.COMPLETE);
             store.completeWithdrawal(item.id(), intent);
         }
+    }
+
+    /** Revision {@code number} from the history the caller loaded, else read from the store. */
+    private Optional<Revision> revision(Item item, ItemHistory history, int number) {
+        return history != null ? history.revision(number) : store.revision(item.ref(), number);
     }
 }

@@ -56,7 +56,7 @@ public class ClinicalReviewService {
         Item item = history.item();
         Revision r = history.require(item.publishedRevision());
         Publication again = new Publication(r.number(), item.publishedAt(), review, false, null);
-        steps.run(item, PublicationIntent.publish(again, clock.instant(), actor.username()), null,
+        steps.run(history, PublicationIntent.publish(again, clock.instant(), actor.username()), null,
                 () -> audit.recordPreceding(actor, AuditAction.SIGN_OFF, ref.id(), r.number(), "re-review"
                         + (sourcesChecked ? ", sources checked" : "") + ": " + (comment == null ? "" : comment.strip())));
         return store.requireItem(ref);

@@ -68,9 +68,10 @@ public class PublishingService {
             return history.require(number);
         }
         Publication p = history.publication(number, clock.instant(), settings.reviewInterval());
-        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null,
+        steps.run(history, PublicationIntent.publish(p, clock.instant(), actor.username()), null,
                 () -> audit.recordPreceding(actor, AuditAction.PUBLISH, ref.id(), number, null));
-        return store.requireRevision(ref, number);
+        // as loaded with the history, in the state this publish wrote: its content never changes
+        return history.require(number).published(p.publishedAt());
     }
 
     /**
@@ -89,10 +90,10 @@ public class PublishingService {
         }
         Integer was = history.item().publishedRevision();
         Publication p = history.publication(number, clock.instant(), settings.reviewInterval());
-        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), actor.username()), null,
+        steps.run(history, PublicationIntent.publish(p, clock.instant(), actor.username()), null,
                 () -> audit.recordPreceding(actor, AuditAction.REVERT, ref.id(), number, "to revision " + number
                         + (was == null ? "" : " in place of revision " + was) + ": " + reason.strip()));
-        return store.requireRevision(ref, number);
+        return history.require(number).published(p.publishedAt());
     }
 
     /** Schedules an approved revision to be published at a future time. */
@@ -142,7 +143,7 @@ public class PublishingService {
             }
             Publication p = history.publication(s.revision(), clock.instant(), settings.reviewInterval());
             try {
-                if (!steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), s.scheduledBy()), s,
+                if (!steps.run(history, PublicationIntent.publish(p, clock.instant(), s.scheduledBy()), s,
                         () -> audit.recordPreceding(scheduler, AuditAction.PUBLISH, due.id(), s.revision(),
                                 "scheduled for " + s.at()))) {
                     continue;
@@ -267,8 +268,8 @@ public class PublishingService {
     public Revision publishImported(ContentRef ref, int number) {
         ItemHistory history = store.loadHistory(ref);
         Publication p = history.importedPublication(number, clock.instant());
-        steps.run(history.item(), PublicationIntent.publish(p, clock.instant(), "import"), null);
-        return store.requireRevision(ref, number);
+        steps.run(history, PublicationIntent.publish(p, clock.instant(), "import"), null, PublicationSteps.Record.NONE);
+        return history.require(number).published(p.publishedAt());
     }
 
     private void archive(Item item, String actorName) {

@@ -42,6 +42,12 @@ public record Revision(
         return itemId + "#" + number;
     }
 
+    /** This revision as a publish at {@code at} leaves it (what {@code RevisionStore.markRevisionPublished} writes). */
+    public Revision published(Instant at) {
+        return new Revision(id, itemId, type, slug, number, content, contentHash, author, createdAt, changeNote, basedOn,
+                restoredFrom, RevisionState.PUBLISHED, reviews, at);
+    }
+
     public ContentRef ref() {
         return new ContentRef(type, slug);
     }

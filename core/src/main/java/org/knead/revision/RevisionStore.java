@@ -417,19 +417,25 @@ public class RevisionStore {
 
     /**
      * The last step of a publish: records the outcome on the item and clears the intent in one write
-     * (only if it is still this intent). A schedule for this or an older revision is cleared.
+     * (only if it is still this intent). A schedule for this or an older revision is cleared, if the item
+     * had one when it was read ({@code scheduled}): a schedule written after that read may land after
+     * this step as well as before it, so it is left to the scheduler, which clears a schedule whose
+     * revision is already public or may no longer be published.
      */
-    public boolean completePublish(String itemId, PublicationIntent intent) {
+    public boolean completePublish(Item item, PublicationIntent intent) {
+        String itemId = item.id();
         Publication p = intent.publication();
         Update u = new Update().set("publishedRevision", p.revision()).set("publishedAt", p.publishedAt())
                 .set("awaitingClinicalReview", p.awaitingClinicalReview()).unset("pending");
         if (p.review() != null) {
             u.set("review", p.review());
         }
-        // the schedule first, as a preceding write: the outcome's synced write holds it, so this step waits
-        // for one sync
-        updateItem(preceding, itemId, Criteria.where("scheduled.revision").lte(p.revision()),
-                new Update().unset("scheduled"));
+        if (item.scheduled() != null) {
+            // the schedule first, as a preceding write: the outcome's synced write holds it, so this step
+            // waits for one sync
+            updateItem(preceding, itemId, Criteria.where("scheduled.revision").lte(p.revision()),
+                    new Update().unset("scheduled"));
+        }
         return updateItem(itemId, intentIs(intent), u);
     }
 
