@@ -49,6 +49,18 @@ trap cleanup EXIT
 now_ms() { date +%s%3N; }
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of each thread of process $1, one "tid|ticks|name" line each
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    printf '%s|%s|%s\n' "${t##*/}" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
+  done | sort
+}
+# the threads of process $1 that used CPU between two thread_ticks files, busiest first: "name ticks, ..."
+busiest_threads() {
+  join -t'|' "$2" "$3" | awk -F'|' -v hz="$HZ" -v s="$IDLE" '{d = $4 - $2; if (d > 0) printf "%d|%s %.2f%%\n", d, $3, 100 * d / hz / s}' \
+    | sort -t'|' -k1,1nr | head -n 5 | cut -d'|' -f2 | paste -sd, - | sed 's/,/, /g'
+}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 published_total() {
   curl -s --max-time 5 "http://127.0.0.1:$API_PORT/api/v1/symptoms?size=1" 2>/dev/null \
@@ -113,14 +125,17 @@ for size in "${SIZES[@]}"; do
   lag=$(wait_api_total "$size" "$end")
   say "the API served all $size items $lag ms after the load ended"
   sleep "$SETTLE"
+  thread_ticks "$STORE_PID" >"$DIR/store-threads-0"; thread_ticks "$API_PID" >"$DIR/api-threads-0"
   s0=$(cpu_ticks "$STORE_PID"); a0=$(cpu_ticks "$API_PID")
   sleep "$IDLE"
   s1=$(cpu_ticks "$STORE_PID"); a1=$(cpu_ticks "$API_PID")
+  thread_ticks "$STORE_PID" >"$DIR/store-threads-1"; thread_ticks "$API_PID" >"$DIR/api-threads-1"
   store_cpu=$(awk -v d=$((s1 - s0)) -v hz="$HZ" -v s="$IDLE" 'BEGIN {printf "%.2f", 100 * d / hz / s}')
   api_cpu=$(awk -v d=$((a1 - a0)) -v hz="$HZ" -v s="$IDLE" 'BEGIN {printf "%.2f", 100 * d / hz / s}')
   store_rss=$(rss_mb "$STORE_PID"); api_rss=$(rss_mb "$API_PID")
   size_mb=$(du -m "$DIR/store/knead-store.mv.db" | cut -f1)
   say "idle over $IDLE s (from $SETTLE s after the load): store $store_cpu% of a core, API $api_cpu% of a core; RSS store $store_rss MB, API $api_rss MB; data file $size_mb MB"
+  say "  busiest threads while idle: store $(busiest_threads "$STORE_PID" "$DIR/store-threads-0" "$DIR/store-threads-1"); API $(busiest_threads "$API_PID" "$DIR/api-threads-0" "$DIR/api-threads-1")"
   stop_api
   t0=$(now_ms); start_api; kept_up=$(wait_api_up "$t0"); kept_all=$(wait_api_total "$size" "$t0")
   say "API restart with its kept index: health UP in $kept_up ms, all $size items served in $kept_all ms"
