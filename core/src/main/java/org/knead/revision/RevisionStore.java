@@ -418,7 +418,7 @@ public class RevisionStore {
     /**
      * The last step of a publish: records the outcome on the item and clears the intent in one write
      * (only if it is still this intent). A schedule for this or an older revision is cleared, if the item
-     * had one when it was read ({@code scheduled}): a schedule written after that read may land after
+     * had one when it was read ({@code item.scheduled()}): a schedule written after that read may land after
      * this step as well as before it, so it is left to the scheduler, which clears a schedule whose
      * revision is already public or may no longer be published.
      */
