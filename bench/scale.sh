@@ -56,7 +56,7 @@ thread_ticks() {
     printf '%s|%s|%s\n' "${t##*/}" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
   done | sort
 }
-# the threads of process $1 that used CPU between two thread_ticks files, busiest first: "name ticks, ..."
+# the five threads of process $1 that used the most CPU between two thread_ticks files: "name share-of-a-core, ..."
 busiest_threads() {
   join -t'|' "$2" "$3" | awk -F'|' -v hz="$HZ" -v s="$IDLE" '{d = $4 - $2; if (d > 0) printf "%d|%s %.2f%%\n", d, $3, 100 * d / hz / s}' \
     | sort -t'|' -k1,1nr | head -n 5 | cut -d'|' -f2 | paste -sd, - | sed 's/,/, /g'

@@ -129,11 +129,7 @@ public class PublicationSteps {
         complete(item, null, intent, record);
     }
 
-    /** {@link #complete(Item, PublicationIntent, Record)}, taking the revisions from {@code history} if given. */
-    public void complete(ItemHistory history, PublicationIntent intent, Record record) {
-        complete(history.item(), history, intent, record);
-    }
-
+    /** Steps 2 to 5, taking the revisions from {@code history} when given, else reading them. */
     private void complete(Item item, ItemHistory history, PublicationIntent intent, Record record) {
         if (intent.kind() == PublicationIntent.Kind.PUBLISH) {
             Revision r = revision(item, history, intent.revision()).orElseThrow(() -> new NotFoundException(

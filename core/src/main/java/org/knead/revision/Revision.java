@@ -42,10 +42,13 @@ public record Revision(
         return itemId + "#" + number;
     }
 
-    /** This revision as a publish at {@code at} leaves it (what {@code RevisionStore.markRevisionPublished} writes). */
+    /**
+     * This revision as a publish at {@code at} leaves it in the store (what {@code RevisionStore.markRevisionPublished}
+     * writes; the store keeps times to the millisecond).
+     */
     public Revision published(Instant at) {
         return new Revision(id, itemId, type, slug, number, content, contentHash, author, createdAt, changeNote, basedOn,
-                restoredFrom, RevisionState.PUBLISHED, reviews, at);
+                restoredFrom, RevisionState.PUBLISHED, reviews, at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public ContentRef ref() {
