@@ -160,7 +160,7 @@ public class PublishingService {
     public Item unpublish(ContentRef ref, Actor actor) {
         ItemHistory history = store.loadHistory(ref);
         history.mayUnpublish(actor).orThrow();
-        withdraw(history.item(), false, actor.username(), () -> audit.recordPreceding(actor, AuditAction.UNPUBLISH,
+        withdraw(history, false, actor.username(), () -> audit.recordPreceding(actor, AuditAction.UNPUBLISH,
                 ref.id(), history.item().publishedRevision(), null));
         return store.requireItem(ref);
     }
@@ -169,7 +169,7 @@ public class PublishingService {
     public Item archive(ContentRef ref, Actor actor) {
         ItemHistory history = store.loadHistory(ref);
         history.mayArchive(actor).orThrow();
-        archive(history.item(), actor.username());
+        archive(history, actor.username());
         audit.record(actor, AuditAction.ARCHIVE, ref.id(), history.item().headRevision(), null);
         return store.requireItem(ref);
     }
@@ -223,11 +223,11 @@ public class PublishingService {
                 + "), confirmed by clinician " + actor.username() + (note.isEmpty() ? "" : ": " + note);
         audit.record(actor, AuditAction.CONFIRM_WITHDRAWAL, ref.id(), request.revision(), detail);
         if (request.action() == WithdrawalRequest.Action.ARCHIVE) {
-            archive(item, actor.username());
+            archive(history, actor.username());
             audit.record(actor, AuditAction.ARCHIVE, ref.id(), item.headRevision(), detail);
         } else {
             if (item.isPublished()) {
-                withdraw(item, false, actor.username());
+                withdraw(history, false, actor.username());
             }
             audit.record(actor, AuditAction.UNPUBLISH, ref.id(), request.revision(), detail);
         }
@@ -272,21 +272,21 @@ public class PublishingService {
         return history.require(number).published(p.publishedAt());
     }
 
-    private void archive(Item item, String actorName) {
-        if (item.isPublished()) {
-            withdraw(item, true, actorName);
+    private void archive(ItemHistory history, String actorName) {
+        if (history.item().isPublished()) {
+            withdraw(history, true, actorName);
         } else {
-            store.archive(item.id());
+            store.archive(history.item().id());
         }
     }
 
-    private void withdraw(Item item, boolean archive, String actorName) {
-        withdraw(item, archive, actorName, PublicationSteps.Record.NONE);
+    private void withdraw(ItemHistory history, boolean archive, String actorName) {
+        withdraw(history, archive, actorName, PublicationSteps.Record.NONE);
     }
 
-    private void withdraw(Item item, boolean archive, String actorName, PublicationSteps.Record record) {
-        steps.run(item, PublicationIntent.withdraw(item.publishedRevision(), archive, clock.instant(), actorName),
-                null, record);
+    private void withdraw(ItemHistory history, boolean archive, String actorName, PublicationSteps.Record record) {
+        steps.run(history, PublicationIntent.withdraw(history.item().publishedRevision(), archive, clock.instant(),
+                actorName), null, record);
     }
 
     private void clearWithdrawal(Item item, WithdrawalRequest request) {
