@@ -75,13 +75,11 @@ public class PublicationSteps {
         void writePreceding();
     }
 
-    /** {@link #run(Item, PublicationIntent, ScheduledPublication, Record)} with no record of its own. */
-    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule) {
-        return run(item, intent, expectedSchedule, Record.NONE);
-    }
-
     /**
-     * Runs every step of this intent for {@code item}.
+     * Runs every step of this intent for the item of {@code history}, which the caller has just loaded and
+     * checked the rules on. The revision published (and the one it replaces, or the one withdrawn) are taken
+     * from {@code history} instead of being read again: only their identity and content are used, which never
+     * change once written; their states change by conditional updates.
      *
      * @param expectedSchedule for a scheduled publication: the schedule that must still be on the item
      * @param record the operation's record, written just before the outcome (only once the intent is taken)
@@ -89,23 +87,9 @@ public class PublicationSteps {
      *         expected schedule)
      * @throws WorkflowException when another publish or withdrawal of the item is under way
      */
-    public boolean run(Item item, PublicationIntent intent, ScheduledPublication expectedSchedule, Record record) {
-        return run(item, null, intent, expectedSchedule, record);
-    }
-
-    /**
-     * {@link #run(Item, PublicationIntent, ScheduledPublication, Record)} for an item whose revisions the caller
-     * has just loaded with it: the revision published (and the one it replaces) are taken from {@code history}
-     * instead of being read again. Only their identity and content are used, which never change once written;
-     * their states are changed by conditional updates as always.
-     */
     public boolean run(ItemHistory history, PublicationIntent intent, ScheduledPublication expectedSchedule,
             Record record) {
-        return run(history.item(), history, intent, expectedSchedule, record);
-    }
-
-    private boolean run(Item item, ItemHistory history, PublicationIntent intent,
-            ScheduledPublication expectedSchedule, Record record) {
+        Item item = history.item();
         fault.before(Step.INTENT);
         if (!store.beginPublication(item.id(), intent, expectedSchedule)) {
             Item now = store.requireItem(item.ref());
